@@ -1,0 +1,33 @@
+//! `pattern` rules: one or more regexes; every match is a finding.
+
+use super::Check;
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::rules::RuleMeta;
+use regex::Regex;
+
+/// Flags every match of any of its regexes, optionally with a replacement (`$1` expands groups).
+pub struct PatternCheck {
+    pub regexes: Vec<Regex>,
+    pub replacement: Option<String>,
+}
+
+impl Check for PatternCheck {
+    fn check(&self, rule: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let prose = doc.prose();
+        for regex in &self.regexes {
+            for caps in regex.captures_iter(prose) {
+                let Some(m) = caps.get(0) else { continue };
+                if m.is_empty() {
+                    continue;
+                }
+                let fix = self.replacement.as_ref().map(|template| {
+                    let mut expanded = String::new();
+                    caps.expand(template, &mut expanded);
+                    (m.range(), expanded)
+                });
+                out.push(rule.diagnostic(m.range(), m.as_str(), fix));
+            }
+        }
+    }
+}

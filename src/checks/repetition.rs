@@ -1,0 +1,78 @@
+//! `repetition` rules: a word written twice in a row ("the the"), also across one line break.
+
+use super::Check;
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::rules::RuleMeta;
+use std::collections::{HashMap, HashSet};
+
+/// Flags doubled words, with per-language exceptions.
+pub struct RepetitionCheck {
+    /// Language code (or `*`) → lowercase words that may be doubled.
+    pub exceptions: HashMap<String, HashSet<String>>,
+    /// Language code (or `*`) → lowercase words that may be doubled right after a comma.
+    pub allowed_after_comma: HashMap<String, HashSet<String>>,
+}
+
+impl RepetitionCheck {
+    fn listed(map: &HashMap<String, HashSet<String>>, language: Option<&str>, word: &str) -> bool {
+        let in_list = |key: &str| map.get(key).is_some_and(|words| words.contains(word));
+        in_list("*") || language.is_some_and(in_list)
+    }
+}
+
+impl Check for RepetitionCheck {
+    fn check(&self, rule: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let prose = doc.prose();
+        let language = doc.language();
+        for pair in doc.words().windows(2) {
+            let (first, second) = (&pair[0].span, &pair[1].span);
+            let (a, b) = (&prose[first.clone()], &prose[second.clone()]);
+            if a.len() != b.len() && a.chars().count() != b.chars().count() {
+                continue;
+            }
+            let gap = &prose[first.end..second.start];
+            if gap.is_empty()
+                || !gap.chars().all(char::is_whitespace)
+                || gap.matches('\n').count() > 1
+            {
+                continue;
+            }
+            if !eq_ignore_case(a, b) || a.chars().all(char::is_numeric) {
+                continue;
+            }
+            // "Bora Bora", "Baden Baden": two capitalised words are a name, not a stutter.
+            if starts_upper(a) && starts_upper(b) {
+                continue;
+            }
+            let lower = a.to_lowercase();
+            if Self::listed(&self.exceptions, language, &lower) {
+                continue;
+            }
+            let before = prose[..first.start].trim_end();
+            if before.ends_with(',') && Self::listed(&self.allowed_after_comma, language, &lower) {
+                continue;
+            }
+            let mut diagnostic = rule.diagnostic(
+                second.clone(),
+                b,
+                Some((first.end..second.end, String::new())),
+            );
+            diagnostic
+                .labels
+                .push(RuleMeta::label(first.clone(), "first written here"));
+            out.push(diagnostic);
+        }
+    }
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn eq_ignore_case(a: &str, b: &str) -> bool {
+    a == b
+        || a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+}

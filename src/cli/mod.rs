@@ -1,0 +1,197 @@
+//! Subcommands and their options.
+
+mod check;
+mod inputs;
+mod rules_cmd;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use translint::report::human;
+use translint::rules::{self, RuleError, RuleSet};
+
+/// Exit code: nothing at or above the failing severity.
+pub const EXIT_CLEAN: u8 = 0;
+/// Exit code: findings at or above the failing severity (or failing rule examples).
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: usage, rule-file or input error.
+pub const EXIT_ERROR: u8 = 2;
+
+/// translint — a translation-quality linter for machine-translated news.
+///
+/// Finds name drift, doubled words, outdated place names, inconsistent spellings and
+/// leftover placeholders, and prints compiler-style diagnostics.
+#[derive(Parser)]
+#[command(name = "translint", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lint files, folders or stdin (the default subcommand).
+    Check(check::CheckArgs),
+    /// List or test rules.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Explain a rule: what it flags, why, and its examples.
+    Explain {
+        /// The rule id, e.g. news-en.ukraine-places.
+        rule: String,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum RulesCommand {
+    /// List every loaded rule.
+    List {
+        #[command(flatten)]
+        rules: RuleArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+    },
+    /// Run each rule's own good/bad examples; exit 1 if any fails.
+    Test {
+        /// Rule files or folders to test (default: the built-in packs).
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Human,
+    Json,
+}
+
+/// Where rules come from.
+#[derive(Args, Clone, Default)]
+pub struct RuleArgs {
+    /// Add rule packs from a TOML file or a folder of them (repeatable).
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+    /// Do not load the built-in rule packs.
+    #[arg(long)]
+    pub no_default_rules: bool,
+}
+
+/// When to colour the output.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorArg {
+    /// A stdout stream coloured as asked (auto: only on a terminal).
+    pub fn stdout(self) -> StandardStream {
+        StandardStream::stdout(self.choice(std::io::stdout().is_terminal()))
+    }
+
+    /// A stderr stream coloured as asked (auto: only on a terminal).
+    pub fn stderr(self) -> StandardStream {
+        StandardStream::stderr(self.choice(std::io::stderr().is_terminal()))
+    }
+
+    fn choice(self, terminal: bool) -> ColorChoice {
+        match self {
+            ColorArg::Always => ColorChoice::Always,
+            ColorArg::Never => ColorChoice::Never,
+            ColorArg::Auto if terminal && std::env::var_os("NO_COLOR").is_none() => {
+                ColorChoice::Auto
+            }
+            ColorArg::Auto => ColorChoice::Never,
+        }
+    }
+}
+
+impl RuleArgs {
+    /// Loads the built-in packs (unless disabled) and every `--rules` path; errors are printed.
+    pub fn load(&self, color: ColorArg) -> Result<RuleSet, ExitCode> {
+        let mut set = RuleSet::default();
+        let mut errors: Vec<RuleError> = Vec::new();
+        if !self.no_default_rules {
+            match rules::load_builtin() {
+                Ok(builtin) => set = builtin,
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+        for path in &self.rules {
+            if !path.exists() {
+                eprintln!(
+                    "translint: error: rule path '{}' does not exist",
+                    path.display()
+                );
+                return Err(ExitCode::from(EXIT_ERROR));
+            }
+            match rules::load_path(path).and_then(|loaded| set.extend(loaded)) {
+                Ok(()) => {}
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+        if errors.is_empty() {
+            return Ok(set);
+        }
+        let mut stderr = color.stderr();
+        let _ = human::write_rule_errors(&mut stderr, &errors);
+        eprintln!(
+            "translint: {} in rule files; nothing was linted",
+            plural(errors.len(), "error")
+        );
+        Err(ExitCode::from(EXIT_ERROR))
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Names that select a subcommand; anything else starts `check`.
+const SUBCOMMANDS: &[&str] = &[
+    "check",
+    "rules",
+    "explain",
+    "help",
+    "-h",
+    "--help",
+    "-V",
+    "--version",
+];
+
+/// Parses `args` (with `check` as the default subcommand) and runs the command.
+pub fn run(mut args: Vec<OsString>) -> ExitCode {
+    let first = args.get(1).and_then(|a| a.to_str());
+    if !first.is_some_and(|a| SUBCOMMANDS.contains(&a)) {
+        args.insert(1.min(args.len()), OsString::from("check"));
+    }
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() {
+                EXIT_ERROR
+            } else {
+                EXIT_CLEAN
+            });
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Rules(RulesCommand::List { rules, format }) => rules_cmd::list(&rules, format),
+        Command::Rules(RulesCommand::Test { paths, color }) => rules_cmd::test(&paths, color),
+        Command::Explain { rule, rules } => rules_cmd::explain(&rule, &rules),
+    }
+}

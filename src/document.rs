@@ -1,0 +1,137 @@
+//! A document: the original text, its prose mask and the analyses shared by every check.
+
+use crate::input::{self, Format, InputError};
+use crate::text::{language, sentences, words, words::Word};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// One file (or stdin) ready to lint. Analyses are computed at most once, on first use.
+pub struct Document {
+    path: String,
+    format: Format,
+    source: String,
+    prose: String,
+    blocks: Vec<Range<usize>>,
+    language: Option<String>,
+    words: OnceLock<Vec<Word>>,
+    sentences: OnceLock<Vec<Range<usize>>>,
+    line_starts: OnceLock<Vec<usize>>,
+}
+
+impl Document {
+    /// Decodes and prepares `bytes`. `language` overrides detection when given.
+    pub fn from_bytes(
+        path: impl Into<String>,
+        bytes: Vec<u8>,
+        format: Format,
+        language: Option<&str>,
+    ) -> Result<Document, InputError> {
+        let source = input::decode(bytes)?;
+        Ok(Document::from_text(path, source, format, language))
+    }
+
+    /// Prepares already decoded text. `language` overrides detection when given.
+    pub fn from_text(
+        path: impl Into<String>,
+        source: String,
+        format: Format,
+        language: Option<&str>,
+    ) -> Document {
+        let prose = input::prose(&source, format);
+        let language = match language {
+            Some(code) => Some(code.to_string()),
+            None => language::detect(&prose.text).map(str::to_string),
+        };
+        Document {
+            path: path.into(),
+            format,
+            source,
+            prose: prose.text,
+            blocks: prose.blocks,
+            language,
+            words: OnceLock::new(),
+            sentences: OnceLock::new(),
+            line_starts: OnceLock::new(),
+        }
+    }
+
+    /// The path as given on the command line (`-` or `--stdin-filename` for stdin).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The input format.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The original text, byte for byte (BOM and CRLF included).
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The prose mask: same length as the source, non-prose blanked out.
+    pub fn prose(&self) -> &str {
+        &self.prose
+    }
+
+    /// Leaf blocks of prose: paragraphs, headings, list items.
+    pub fn blocks(&self) -> &[Range<usize>] {
+        &self.blocks
+    }
+
+    /// The document language as an ISO 639-1 code, if known.
+    pub fn language(&self) -> Option<&str> {
+        self.language.as_deref()
+    }
+
+    /// The words of the prose, in order.
+    pub fn words(&self) -> &[Word] {
+        self.words.get_or_init(|| words::scan(&self.prose))
+    }
+
+    /// The sentences of the prose, in order.
+    pub fn sentences(&self) -> &[Range<usize>] {
+        self.sentences
+            .get_or_init(|| sentences::split(&self.prose, &self.blocks))
+    }
+
+    /// 1-based line and 1-based column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.source.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let offset = offset.min(self.source.len());
+        let line = starts.partition_point(|&s| s <= offset) - 1;
+        let column = self.source[starts[line]..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let doc = Document::from_text("a.txt", "Ünï\nb Kyiv\r\nc".into(), Format::Text, Some("en"));
+        assert_eq!(doc.line_col(0), (1, 1));
+        assert_eq!(doc.line_col("Ünï".len()), (1, 4));
+        let kyiv = doc.source().find("Kyiv").unwrap();
+        assert_eq!(doc.line_col(kyiv), (2, 3));
+        assert_eq!(doc.line_col(doc.source().len()), (3, 2));
+    }
+
+    #[test]
+    fn override_language_wins() {
+        let doc = Document::from_text(
+            "a",
+            "The talks resumed in the capital on Monday.".into(),
+            Format::Text,
+            Some("de"),
+        );
+        assert_eq!(doc.language(), Some("de"));
+    }
+}

@@ -1,0 +1,125 @@
+//! Markdown: only prose is revealed. Code (fenced, indented, inline), HTML, link destinations and
+//! front matter stay blank.
+
+use super::Mask;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// Reveals the prose of `source` and returns its leaf blocks (paragraphs, headings, list items, cells).
+pub(super) fn fill(source: &str, mask: &mut Mask) -> Vec<Range<usize>> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut blocks = BlockRuns::default();
+    let mut hidden_depth = 0usize;
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock) => {
+                hidden_depth += 1;
+                blocks.close();
+            }
+            Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock) => {
+                hidden_depth = hidden_depth.saturating_sub(1);
+            }
+            Event::Start(tag) if is_block(&tag) => blocks.close(),
+            Event::End(tag) if is_block_end(&tag) => blocks.close(),
+            Event::Text(text) if hidden_depth == 0 => {
+                // Text whose source differs (entities, escapes) stays blank: its offsets would lie.
+                if source.get(range.clone()) == Some(text.as_ref()) {
+                    mask.reveal(range.clone());
+                }
+                blocks.extend(range);
+            }
+            Event::Code(_) if hidden_depth == 0 => {
+                mask.blank_opaque(range.clone());
+                blocks.extend(range);
+            }
+            _ => {}
+        }
+    }
+    blocks.close();
+    blocks.done
+}
+
+fn is_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::Item
+            | Tag::TableCell
+            | Tag::BlockQuote(_)
+            | Tag::FootnoteDefinition(_)
+    )
+}
+
+fn is_block_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::Item
+            | TagEnd::TableCell
+            | TagEnd::BlockQuote(_)
+            | TagEnd::FootnoteDefinition
+    )
+}
+
+/// Collects runs of prose between block boundaries.
+#[derive(Default)]
+struct BlockRuns {
+    current: Option<Range<usize>>,
+    done: Vec<Range<usize>>,
+}
+
+impl BlockRuns {
+    fn extend(&mut self, range: Range<usize>) {
+        match &mut self.current {
+            Some(run) => run.end = run.end.max(range.end),
+            None => self.current = Some(range),
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some(run) = self.current.take() {
+            self.done.push(run);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{prose, Format};
+
+    fn visible(src: &str) -> String {
+        let p = prose(src, Format::Markdown);
+        assert_eq!(p.text.len(), src.len());
+        p.text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn code_html_and_front_matter_are_hidden() {
+        let src = "---\ntitle: Kiev\n---\n\n# Talks in Kyiv\n\nUse `Kiev` here.\n\n```\nKiev\n```\n\n    Kiev indented\n\n<div>Kiev</div>\n\nEnd.\n";
+        let v = visible(src);
+        assert!(!v.contains("Kiev"), "{v}");
+        assert!(v.contains("Talks in Kyiv"));
+        assert!(v.contains("End."));
+    }
+
+    #[test]
+    fn links_keep_their_text_not_their_destination() {
+        let v = visible("See [the report](https://example.org/kiev) and <https://x.org>.\n");
+        assert!(v.contains("See the report and"), "{v}");
+        assert!(!v.contains("kiev") && !v.contains("x.org"), "{v}");
+    }
+
+    #[test]
+    fn blocks_follow_paragraphs_headings_and_items() {
+        let src = "# Head\n\nPara one\ncontinues.\n\n- item a\n- item b\n";
+        let p = prose(src, Format::Markdown);
+        let got: Vec<_> = p.blocks.iter().map(|r| &src[r.clone()]).collect();
+        assert_eq!(got, ["Head", "Para one\ncontinues.", "item a", "item b"]);
+    }
+}

@@ -1,0 +1,71 @@
+//! The linter: runs every applicable rule over a document once and orders the findings.
+
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::rules::RuleSet;
+use std::ops::Range;
+
+/// Runs a rule set over documents.
+pub struct Linter {
+    rules: RuleSet,
+}
+
+impl Linter {
+    /// A linter for `rules`.
+    pub fn new(rules: RuleSet) -> Self {
+        Linter { rules }
+    }
+
+    /// The rules this linter runs.
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// All findings in `doc`, sorted by position then rule id, with spans on char boundaries.
+    pub fn lint(&self, doc: &Document) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for rule in self.rules.rules() {
+            if rule.meta.applies_to(doc.language()) {
+                rule.check(doc, &mut out);
+            }
+        }
+        let source = doc.source();
+        for d in &mut out {
+            d.span = snap(source, d.span.clone());
+            for label in &mut d.labels {
+                label.span = snap(source, label.span.clone());
+            }
+        }
+        out.sort_by(|a, b| {
+            (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+        });
+        out.dedup_by(|a, b| a.span == b.span && a.rule == b.rule);
+        out
+    }
+}
+
+/// Widens `range` to the nearest char boundaries of `text`.
+fn snap(text: &str, range: Range<usize>) -> Range<usize> {
+    let mut start = range.start.min(text.len());
+    let mut end = range.end.clamp(start, text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snap;
+
+    #[test]
+    fn snaps_outward_to_char_boundaries() {
+        let text = "aé b";
+        assert_eq!(snap(text, 2..2), 1..3);
+        assert_eq!(snap(text, 0..2), 0..3);
+        assert_eq!(snap(text, 3..99), 3..5);
+    }
+}

@@ -1,0 +1,715 @@
+//! Parsing and validating rule files into a [`RuleSet`]. Every error points into the rule file.
+
+use super::schema::{Exceptions, OneOrMany, RawExample, RawFile, RawPack, RawRule};
+use super::{builtin, Example, FixSafety, Rule, RuleKind, RuleMeta, RuleSet, RuleSource};
+use crate::checks::consistency::{ConsistencyCheck, ConsistencySet, Family};
+use crate::checks::pattern::PatternCheck;
+use crate::checks::repetition::RepetitionCheck;
+use crate::checks::substitution::SubstitutionCheck;
+use crate::checks::Check;
+use crate::diagnostic::Severity;
+use crate::text::language::is_valid_code;
+use regex::{Regex, RegexBuilder};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+use toml::Spanned;
+
+/// The largest compiled regex a rule may have (guards against pathological patterns).
+const REGEX_SIZE_LIMIT: usize = 8 << 20;
+
+/// A problem in a rule file, with its position when known.
+#[derive(Debug)]
+pub struct RuleError {
+    /// The file's path as shown to the user.
+    pub path: String,
+    /// The file's text, when it could be read.
+    pub source: Option<Arc<RuleSource>>,
+    pub span: Option<Range<usize>>,
+    pub message: String,
+    /// The text under the primary underline.
+    pub label: String,
+    /// Another place that explains the error (the first definition of a duplicate id).
+    pub secondary: Option<(Arc<RuleSource>, Range<usize>, String)>,
+    pub notes: Vec<String>,
+}
+
+impl RuleError {
+    fn at(
+        source: &Arc<RuleSource>,
+        span: Range<usize>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) -> Self {
+        RuleError {
+            path: source.name.clone(),
+            source: Some(source.clone()),
+            span: Some(span),
+            message: message.into(),
+            label: label.into(),
+            secondary: None,
+            notes: Vec::new(),
+        }
+    }
+
+    fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    fn io(path: &Path, message: String) -> Self {
+        RuleError {
+            path: path.display().to_string(),
+            source: None,
+            span: None,
+            message,
+            label: String::new(),
+            secondary: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// A rule id defined twice.
+    pub(super) fn duplicate(first: &RuleMeta, second: &RuleMeta) -> Self {
+        let mut e = RuleError::at(
+            &second.source,
+            second.id_span.clone(),
+            format!("duplicate rule id '{}'", second.id),
+            "defined again here",
+        );
+        e.secondary = Some((
+            first.source.clone(),
+            first.id_span.clone(),
+            "first defined here".to_string(),
+        ));
+        e.note("rule ids must be unique across all loaded packs; rename one of them")
+    }
+}
+
+/// Loads the rule packs embedded in the binary.
+pub fn load_builtin() -> Result<RuleSet, Vec<RuleError>> {
+    let mut set = RuleSet::default();
+    for (name, text) in builtin::FILES {
+        let source = Arc::new(RuleSource {
+            name: format!("<built-in>/{name}"),
+            text: (*text).to_string(),
+        });
+        set.extend(load_source(source)?)?;
+    }
+    Ok(set)
+}
+
+/// Loads a rule file, or every `*.toml` file below a folder (in path order).
+pub fn load_path(path: &Path) -> Result<RuleSet, Vec<RuleError>> {
+    let files = if path.is_dir() {
+        let mut files: Vec<_> = ignore::WalkBuilder::new(path)
+            .standard_filters(false)
+            .build()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+            .map(|e| e.into_path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            return Err(vec![RuleError::io(
+                path,
+                "no rule files (*.toml) in this folder".into(),
+            )]);
+        }
+        files
+    } else {
+        vec![path.to_path_buf()]
+    };
+    let mut set = RuleSet::default();
+    let mut errors = Vec::new();
+    for file in files {
+        let text = match std::fs::read(&file) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(e) => {
+                    let offset = e.utf8_error().valid_up_to();
+                    errors.push(RuleError::io(
+                        &file,
+                        format!("invalid UTF-8 at byte offset {offset}"),
+                    ));
+                    continue;
+                }
+            },
+            Err(e) => {
+                errors.push(RuleError::io(&file, format!("cannot read rule file: {e}")));
+                continue;
+            }
+        };
+        let source = Arc::new(RuleSource {
+            name: file.display().to_string(),
+            text,
+        });
+        match load_source(source).and_then(|loaded| set.extend(loaded)) {
+            Ok(()) => {}
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(set)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Parses and validates one rule file.
+pub fn load_source(source: Arc<RuleSource>) -> Result<RuleSet, Vec<RuleError>> {
+    let raw: RawFile = toml::from_str(&source.text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        vec![RuleError::at(
+            &source,
+            span,
+            e.message().trim().to_string(),
+            "here",
+        )]
+    })?;
+    let mut errors = Vec::new();
+    let pack = raw.pack.map(Spanned::into_inner);
+    let pack_languages = match pack.as_ref().and_then(|p| p.languages.as_ref()) {
+        Some(langs) => languages(&source, langs, &mut errors),
+        None => Vec::new(),
+    };
+    let mut set = RuleSet::default();
+    let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+    for raw_rule in raw.rule {
+        let rule_span = raw_rule.span();
+        let raw_rule = raw_rule.into_inner();
+        let id_span = raw_rule.id.span();
+        if let Some(first) = seen.get(raw_rule.id.get_ref()) {
+            let mut e = RuleError::at(
+                &source,
+                id_span,
+                format!("duplicate rule id '{}'", raw_rule.id.get_ref()),
+                "defined again here",
+            );
+            e.secondary = Some((source.clone(), first.clone(), "first defined here".into()));
+            errors.push(e);
+            continue;
+        }
+        seen.insert(raw_rule.id.get_ref().clone(), id_span);
+        let mut validator = Validator {
+            source: &source,
+            errors: Vec::new(),
+        };
+        if let Some(rule) = validator.rule(raw_rule, pack.as_ref(), &pack_languages, rule_span) {
+            if validator.errors.is_empty() {
+                set.push(rule);
+            }
+        }
+        errors.append(&mut validator.errors);
+    }
+    if errors.is_empty() {
+        Ok(set)
+    } else {
+        Err(errors)
+    }
+}
+
+fn languages(
+    source: &Arc<RuleSource>,
+    langs: &[Spanned<String>],
+    errors: &mut Vec<RuleError>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for lang in langs {
+        if is_valid_code(lang.get_ref()) {
+            out.push(lang.get_ref().clone());
+        } else {
+            errors.push(
+                RuleError::at(
+                    source,
+                    lang.span(),
+                    format!("'{}' is not an ISO 639-1 language code", lang.get_ref()),
+                    "expected two lowercase letters",
+                )
+                .note("examples: \"en\", \"de\", \"fr\", \"es\", \"ru\""),
+            );
+        }
+    }
+    out
+}
+
+/// A kind-specific key: its name, where it stands (if present) and the kinds that use it.
+type KindKey<'k> = (&'k str, Option<Range<usize>>, &'k [RuleKind]);
+
+/// Validates one rule and compiles its detector, collecting every error.
+struct Validator<'a> {
+    source: &'a Arc<RuleSource>,
+    errors: Vec<RuleError>,
+}
+
+impl Validator<'_> {
+    fn error(
+        &mut self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) -> &mut RuleError {
+        self.errors
+            .push(RuleError::at(self.source, span, message, label));
+        self.errors.last_mut().expect("just pushed")
+    }
+
+    fn rule(
+        &mut self,
+        raw: RawRule,
+        pack: Option<&RawPack>,
+        pack_languages: &[String],
+        rule_span: Range<usize>,
+    ) -> Option<Rule> {
+        self.check_id(&raw.id, pack);
+        let kind = self.kind(&raw.kind)?;
+        self.reject_foreign_keys(&raw, kind);
+        let severity = self.parse_or(&raw.severity, Severity::Warning);
+        let category = self.parse_or(&raw.category, kind.default_category());
+        let fix = match &raw.fix {
+            None => kind.default_fix(),
+            Some(f) => match f.get_ref().as_str() {
+                "safe" => FixSafety::Safe,
+                "unsafe" => FixSafety::Unsafe,
+                "none" => FixSafety::None,
+                other => {
+                    self.error(
+                        f.span(),
+                        format!("unknown fix safety '{other}'"),
+                        "expected safe, unsafe or none",
+                    );
+                    kind.default_fix()
+                }
+            },
+        };
+        let languages = match &raw.languages {
+            Some(langs) => languages(self.source, langs, &mut self.errors),
+            None => pack_languages.to_vec(),
+        };
+        for template in [&raw.message, &raw.help].into_iter().flatten() {
+            self.check_template(template);
+        }
+        let examples = self.examples(raw.examples.as_deref().unwrap_or_default());
+        let check = self.check(&raw, kind, rule_span)?;
+        let meta = RuleMeta {
+            id: Arc::from(raw.id.get_ref().as_str()),
+            kind,
+            severity,
+            category,
+            message: raw
+                .message
+                .map_or_else(|| kind.default_message().to_string(), Spanned::into_inner),
+            help: raw.help.map(Spanned::into_inner),
+            description: raw.description,
+            languages,
+            fix,
+            examples,
+            source: self.source.clone(),
+            id_span: raw.id.span(),
+        };
+        Some(Rule { meta, check })
+    }
+
+    fn check_id(&mut self, id: &Spanned<String>, pack: Option<&RawPack>) {
+        let text = id.get_ref();
+        let valid_part = |s: &str| {
+            !s.is_empty()
+                && s.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && !s.starts_with('-')
+        };
+        let well_formed =
+            matches!(text.split_once('.'), Some((p, n)) if valid_part(p) && valid_part(n));
+        if !well_formed {
+            self.error(id.span(), format!("invalid rule id '{text}'"), "expected 'pack.rule-name'")
+                .notes
+                .push("ids are lowercase letters, digits and '-', with one '.' after the pack name, e.g. \"house.no-blorp\"".into());
+            return;
+        }
+        if let Some(name) = pack.and_then(|p| p.name.as_ref()) {
+            let prefix = text.split('.').next().unwrap_or_default();
+            if prefix != name.get_ref() {
+                self.error(
+                    id.span(),
+                    format!(
+                        "rule id '{text}' does not start with its pack name '{}'",
+                        name.get_ref()
+                    ),
+                    format!("expected '{}.…'", name.get_ref()),
+                );
+            }
+        }
+    }
+
+    fn kind(&mut self, kind: &Spanned<String>) -> Option<RuleKind> {
+        let found = RuleKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == kind.get_ref());
+        if found.is_none() {
+            let names: Vec<_> = RuleKind::ALL.iter().map(|k| k.as_str()).collect();
+            self.error(
+                kind.span(),
+                format!("unknown rule kind '{}'", kind.get_ref()),
+                format!("expected one of {}", names.join(", ")),
+            );
+        }
+        found
+    }
+
+    fn parse_or<T: std::str::FromStr<Err = String>>(
+        &mut self,
+        value: &Option<Spanned<String>>,
+        default: T,
+    ) -> T {
+        match value {
+            None => default,
+            Some(v) => v.get_ref().parse().unwrap_or_else(|e: String| {
+                self.error(v.span(), e, "not allowed here");
+                default
+            }),
+        }
+    }
+
+    /// Keys that belong to other kinds are mistakes, not silently ignored options.
+    fn reject_foreign_keys(&mut self, raw: &RawRule, kind: RuleKind) {
+        let keys: [KindKey; 7] = [
+            (
+                "pattern",
+                raw.pattern.as_ref().map(Spanned::span),
+                &[RuleKind::Pattern],
+            ),
+            (
+                "replacement",
+                raw.replacement.as_ref().map(Spanned::span),
+                &[RuleKind::Pattern],
+            ),
+            (
+                "swap",
+                raw.swap.as_ref().map(Spanned::span),
+                &[RuleKind::Substitution],
+            ),
+            (
+                "case_sensitive",
+                raw.case_sensitive.as_ref().map(Spanned::span),
+                &[RuleKind::Substitution, RuleKind::Consistency],
+            ),
+            (
+                "exceptions",
+                raw.exceptions.as_ref().map(Spanned::span),
+                &[RuleKind::Substitution, RuleKind::Repetition],
+            ),
+            (
+                "allowed_after_comma",
+                raw.allowed_after_comma.as_ref().map(Spanned::span),
+                &[RuleKind::Repetition],
+            ),
+            (
+                "sets",
+                raw.sets.as_ref().map(Spanned::span),
+                &[RuleKind::Consistency],
+            ),
+        ];
+        for (key, span, kinds) in keys {
+            if let Some(span) = span {
+                if !kinds.contains(&kind) {
+                    let owners: Vec<_> = kinds.iter().map(|k| k.as_str()).collect();
+                    self.error(
+                        span,
+                        format!("'{key}' is not a key of {kind} rules"),
+                        format!("used only by {} rules", owners.join(" and ")),
+                    );
+                }
+            }
+        }
+    }
+
+    fn check_template(&mut self, template: &Spanned<String>) {
+        let text = template.get_ref();
+        let mut rest = text.as_str();
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else { break };
+            let name = &after[..close];
+            let is_identifier =
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic() || c == '_');
+            if is_identifier && name != "match" && name != "replacement" {
+                self.error(
+                    template.span(),
+                    format!("unknown placeholder '{{{name}}}' in message"),
+                    "in this template",
+                )
+                .notes
+                .push("templates know {match} and {replacement}".into());
+            }
+            rest = &after[close + 1..];
+        }
+    }
+
+    fn examples(&mut self, raw: &[Spanned<RawExample>]) -> Vec<Example> {
+        let mut out = Vec::new();
+        for example in raw {
+            let span = example.span();
+            let e = example.get_ref();
+            if e.bad.is_none() && e.good.is_none() {
+                self.error(
+                    span.clone(),
+                    "an example needs 'bad' or 'good' text",
+                    "empty example",
+                );
+            }
+            if e.fixed.is_some() && e.bad.is_none() {
+                self.error(
+                    span.clone(),
+                    "'fixed' needs a 'bad' text to fix",
+                    "in this example",
+                );
+            }
+            let lang = e
+                .lang
+                .as_ref()
+                .map(|l| languages(self.source, std::slice::from_ref(l), &mut self.errors))
+                .and_then(|mut v| v.pop());
+            out.push(Example {
+                bad: e.bad.clone(),
+                good: e.good.clone(),
+                fixed: e.fixed.clone(),
+                lang,
+                span,
+            });
+        }
+        out
+    }
+
+    fn required<'r, T>(
+        &mut self,
+        value: &'r Option<Spanned<T>>,
+        key: &str,
+        kind: RuleKind,
+        rule_span: &Range<usize>,
+    ) -> Option<&'r Spanned<T>> {
+        if value.is_none() {
+            self.error(
+                rule_span.start..rule_span.start,
+                format!("{kind} rule is missing the '{key}' key"),
+                format!("add '{key} = …' to this rule"),
+            );
+        }
+        value.as_ref()
+    }
+
+    fn check(
+        &mut self,
+        raw: &RawRule,
+        kind: RuleKind,
+        rule_span: Range<usize>,
+    ) -> Option<Box<dyn Check>> {
+        match kind {
+            RuleKind::Pattern => {
+                let pattern = self.required(&raw.pattern, "pattern", kind, &rule_span)?;
+                let sources: Vec<(String, Range<usize>)> = match pattern.get_ref() {
+                    OneOrMany::One(p) => vec![(p.clone(), pattern.span())],
+                    OneOrMany::Many(ps) => {
+                        ps.iter().map(|p| (p.get_ref().clone(), p.span())).collect()
+                    }
+                };
+                if sources.is_empty() {
+                    self.error(
+                        pattern.span(),
+                        "'pattern' is empty",
+                        "add at least one regex",
+                    );
+                }
+                let regexes: Vec<Regex> = sources
+                    .into_iter()
+                    .filter_map(|(p, span)| self.regex(&p, span))
+                    .collect();
+                Some(Box::new(PatternCheck {
+                    regexes,
+                    replacement: raw.replacement.as_ref().map(|r| r.get_ref().clone()),
+                }))
+            }
+            RuleKind::Substitution => {
+                let swap = self.required(&raw.swap, "swap", kind, &rule_span)?;
+                if swap.get_ref().is_empty() {
+                    self.error(
+                        swap.span(),
+                        "'swap' is empty",
+                        "add at least one \"wrong\" = \"right\" pair",
+                    );
+                }
+                for (wrong, right) in swap.get_ref() {
+                    if wrong.trim().is_empty() || wrong == right {
+                        self.error(
+                            swap.span(),
+                            format!("invalid swap '{wrong}' = '{right}'"),
+                            "the wrong form must be non-empty and differ from the right one",
+                        );
+                    }
+                }
+                let exceptions = match raw.exceptions.as_ref().map(|e| (e.span(), e.get_ref())) {
+                    None => Vec::new(),
+                    Some((_, Exceptions::Phrases(p))) => p.clone(),
+                    Some((span, Exceptions::ByLanguage(_))) => {
+                        self.error(
+                            span,
+                            "substitution 'exceptions' must be an array of phrases",
+                            "expected [\"chicken Kiev\", …]",
+                        );
+                        Vec::new()
+                    }
+                };
+                let case_sensitive = raw.case_sensitive.as_ref().is_some_and(|c| *c.get_ref());
+                let pairs = swap
+                    .get_ref()
+                    .iter()
+                    .map(|(w, r)| (w.clone(), r.clone()))
+                    .collect();
+                self.compiled(
+                    SubstitutionCheck::new(pairs, exceptions, case_sensitive),
+                    swap.span(),
+                )
+            }
+            RuleKind::Repetition => {
+                let exceptions = match raw.exceptions.as_ref().map(|e| (e.span(), e.get_ref())) {
+                    None => HashMap::new(),
+                    Some((_, Exceptions::ByLanguage(map))) => self.word_lists(
+                        map,
+                        raw.exceptions
+                            .as_ref()
+                            .map(Spanned::span)
+                            .unwrap_or_default(),
+                    ),
+                    Some((span, Exceptions::Phrases(_))) => {
+                        self.error(
+                            span,
+                            "repetition 'exceptions' must be a table of language → words",
+                            "expected { en = [\"had\", \"that\"] }",
+                        );
+                        HashMap::new()
+                    }
+                };
+                let allowed_after_comma = match &raw.allowed_after_comma {
+                    None => HashMap::new(),
+                    Some(map) => self.word_lists(map.get_ref(), map.span()),
+                };
+                Some(Box::new(RepetitionCheck {
+                    exceptions,
+                    allowed_after_comma,
+                }))
+            }
+            RuleKind::Consistency => {
+                let sets = self.required(&raw.sets, "sets", kind, &rule_span)?;
+                let case_sensitive = raw.case_sensitive.as_ref().is_none_or(|c| *c.get_ref());
+                let mut compiled = Vec::new();
+                for set in sets.get_ref() {
+                    if set.get_ref().len() < 2 {
+                        self.error(
+                            set.span(),
+                            "a consistency set needs at least two spellings",
+                            "only one spelling here",
+                        );
+                        continue;
+                    }
+                    let families: Vec<Family> = set
+                        .get_ref()
+                        .iter()
+                        .map(|f| Family {
+                            forms: f
+                                .get_ref()
+                                .split('|')
+                                .map(str::trim)
+                                .filter(|s| !s.is_empty())
+                                .map(String::from)
+                                .collect(),
+                        })
+                        .collect();
+                    if let Some(empty) = set
+                        .get_ref()
+                        .iter()
+                        .zip(&families)
+                        .find(|(_, f)| f.forms.is_empty())
+                    {
+                        self.error(
+                            empty.0.span(),
+                            "empty spelling in a consistency set",
+                            "write a spelling here",
+                        );
+                        continue;
+                    }
+                    match ConsistencySet::new(families, case_sensitive) {
+                        Ok(s) => compiled.push(s),
+                        Err(e) => {
+                            self.error(set.span(), "this set cannot be compiled", "here")
+                                .notes
+                                .push(e.to_string());
+                        }
+                    }
+                }
+                Some(Box::new(ConsistencyCheck { sets: compiled }))
+            }
+        }
+    }
+
+    fn compiled<C: Check + 'static>(
+        &mut self,
+        check: Result<C, regex::Error>,
+        span: Range<usize>,
+    ) -> Option<Box<dyn Check>> {
+        match check {
+            Ok(c) => Some(Box::new(c)),
+            Err(e) => {
+                self.error(span, "this rule cannot be compiled", "here")
+                    .notes
+                    .push(e.to_string());
+                None
+            }
+        }
+    }
+
+    fn word_lists(
+        &mut self,
+        map: &std::collections::BTreeMap<String, Vec<String>>,
+        span: Range<usize>,
+    ) -> HashMap<String, HashSet<String>> {
+        let mut out = HashMap::new();
+        for (lang, words) in map {
+            if lang != "*" && !is_valid_code(lang) {
+                self.error(
+                    span.clone(),
+                    format!("'{lang}' is not an ISO 639-1 language code or \"*\""),
+                    "in this table",
+                );
+            }
+            out.insert(
+                lang.clone(),
+                words.iter().map(|w| w.to_lowercase()).collect(),
+            );
+        }
+        out
+    }
+
+    fn regex(&mut self, pattern: &str, span: Range<usize>) -> Option<Regex> {
+        match RegexBuilder::new(pattern)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .build()
+        {
+            Ok(r) => Some(r),
+            Err(e) => {
+                let detail = e.to_string();
+                let summary = detail
+                    .lines()
+                    .last()
+                    .unwrap_or("invalid regex")
+                    .trim()
+                    .trim_start_matches("error: ")
+                    .to_string();
+                self.error(span, format!("invalid regex: {summary}"), "in this pattern")
+                    .notes
+                    .push(detail);
+                None
+            }
+        }
+    }
+}

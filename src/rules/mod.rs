@@ -1,0 +1,257 @@
+//! Rules: the rule-file schema, loading and validation, the embedded packs and rule self-tests.
+
+mod builtin;
+mod load;
+mod schema;
+pub mod selftest;
+
+pub use load::{load_builtin, load_path, load_source, RuleError};
+
+use crate::checks::Check;
+use crate::diagnostic::{Category, Diagnostic, Fix, Label, Severity};
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// A rule file's text and the name it is reported under.
+#[derive(Debug)]
+pub struct RuleSource {
+    /// The path as shown in messages (`rules/en/news-en.toml`, or `<built-in>/…` for embedded packs).
+    pub name: String,
+    pub text: String,
+}
+
+/// The rule kinds translint knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleKind {
+    Pattern,
+    Substitution,
+    Repetition,
+    Consistency,
+}
+
+impl RuleKind {
+    /// Every kind, as written in rule files.
+    pub const ALL: [RuleKind; 4] = [
+        RuleKind::Pattern,
+        RuleKind::Substitution,
+        RuleKind::Repetition,
+        RuleKind::Consistency,
+    ];
+
+    /// The name used in rule files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleKind::Pattern => "pattern",
+            RuleKind::Substitution => "substitution",
+            RuleKind::Repetition => "repetition",
+            RuleKind::Consistency => "consistency",
+        }
+    }
+
+    fn default_category(self) -> Category {
+        match self {
+            RuleKind::Repetition => Category::Garble,
+            _ => Category::Style,
+        }
+    }
+
+    fn default_fix(self) -> FixSafety {
+        match self {
+            RuleKind::Substitution => FixSafety::Safe,
+            _ => FixSafety::Unsafe,
+        }
+    }
+
+    fn default_message(self) -> &'static str {
+        match self {
+            RuleKind::Pattern => "'{match}' matches a forbidden pattern",
+            RuleKind::Substitution => "Write '{replacement}' instead of '{match}'",
+            RuleKind::Repetition => "The word '{match}' is repeated",
+            RuleKind::Consistency => {
+                "'{match}' is spelled '{replacement}' elsewhere in this document"
+            }
+        }
+    }
+}
+
+impl fmt::Display for RuleKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether a rule's fixes may be applied automatically.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixSafety {
+    /// Applied by `--fix`.
+    Safe,
+    /// Shown as a suggestion only.
+    Unsafe,
+    /// No fix is offered.
+    None,
+}
+
+/// A rule's own example, checked by `translint rules test`.
+#[derive(Clone, Debug)]
+pub struct Example {
+    pub bad: Option<String>,
+    pub good: Option<String>,
+    /// The expected text after applying the fixes to `bad`.
+    pub fixed: Option<String>,
+    /// The language the example is checked as.
+    pub lang: Option<String>,
+    /// Where the example stands in its rule file.
+    pub span: Range<usize>,
+}
+
+/// Everything about a rule except its detector.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub id: Arc<str>,
+    pub kind: RuleKind,
+    pub severity: Severity,
+    pub category: Category,
+    pub message: String,
+    pub help: Option<String>,
+    pub description: Option<String>,
+    /// ISO 639-1 codes; empty means every language.
+    pub languages: Vec<String>,
+    pub fix: FixSafety,
+    pub examples: Vec<Example>,
+    /// The rule file it came from and the span of its `id` value there.
+    pub source: Arc<RuleSource>,
+    pub id_span: Range<usize>,
+}
+
+impl RuleMeta {
+    /// Whether the rule runs on a document in `language` (unknown language: only universal rules).
+    pub fn applies_to(&self, language: Option<&str>) -> bool {
+        self.languages.is_empty() || language.is_some_and(|l| self.languages.iter().any(|x| x == l))
+    }
+
+    /// Whether `selector` names this rule: its id, or a prefix ending at a `.` (`news-en` selects `news-en.kyiv`).
+    pub fn is_selected_by(&self, selector: &str) -> bool {
+        let id: &str = &self.id;
+        id == selector
+            || (id.starts_with(selector)
+                && (selector.ends_with('.') || id[selector.len()..].starts_with('.')))
+    }
+
+    /// Fills `{match}` and `{replacement}` into a message template.
+    pub fn render(template: &str, matched: &str, replacement: Option<&str>) -> String {
+        let text = template.replace("{match}", matched);
+        match replacement {
+            Some(r) => text.replace("{replacement}", r),
+            None => text,
+        }
+    }
+
+    /// A diagnostic of this rule at `span` with the rule's message filled in, a fix when one is given
+    /// and the rule allows it, and the help line.
+    pub fn diagnostic(
+        &self,
+        span: Range<usize>,
+        matched: &str,
+        fix: Option<(Range<usize>, String)>,
+    ) -> Diagnostic {
+        let replacement = fix.as_ref().map(|(_, r)| r.as_str());
+        let message = Self::render(&self.message, matched, replacement);
+        let help = match (&self.help, replacement) {
+            (Some(template), _) => Some(Self::render(template, matched, replacement)),
+            (None, Some("")) => Some("delete it".to_string()),
+            (None, Some(r)) => Some(format!("write '{r}'")),
+            (None, None) => None,
+        };
+        let fix = fix
+            .filter(|_| self.fix != FixSafety::None)
+            .map(|(span, replacement)| Fix {
+                span,
+                replacement,
+                safe: self.fix == FixSafety::Safe,
+            });
+        Diagnostic {
+            rule: self.id.clone(),
+            category: self.category,
+            severity: self.severity,
+            message,
+            span,
+            labels: Vec::new(),
+            fix,
+            help,
+        }
+    }
+
+    /// A secondary label.
+    pub fn label(span: Range<usize>, message: impl Into<String>) -> Label {
+        Label {
+            span,
+            message: message.into(),
+        }
+    }
+}
+
+/// A rule: its metadata and its configured detector.
+pub struct Rule {
+    pub meta: RuleMeta,
+    pub(crate) check: Box<dyn Check>,
+}
+
+impl Rule {
+    /// Runs the rule on `doc`.
+    pub fn check(&self, doc: &crate::Document, out: &mut Vec<Diagnostic>) {
+        self.check.check(&self.meta, doc, out);
+    }
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rule")
+            .field("meta", &self.meta)
+            .finish_non_exhaustive()
+    }
+}
+
+/// All loaded rules, in load order.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// The rules, in load order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// Looks a rule up by id.
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| &*r.meta.id == id)
+    }
+
+    /// Adds the rules of another set; a duplicate id is an error pointing at both definitions.
+    pub fn extend(&mut self, other: RuleSet) -> Result<(), Vec<RuleError>> {
+        let mut errors = Vec::new();
+        for rule in other.rules {
+            if let Some(first) = self.get(&rule.meta.id) {
+                errors.push(RuleError::duplicate(&first.meta, &rule.meta));
+            } else {
+                self.rules.push(rule);
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Keeps only the rules for which `keep` is true.
+    pub fn retain(&mut self, keep: impl FnMut(&Rule) -> bool) {
+        self.rules.retain(keep);
+    }
+
+    pub(crate) fn push(&mut self, rule: Rule) {
+        self.rules.push(rule);
+    }
+}

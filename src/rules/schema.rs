@@ -1,0 +1,106 @@
+//! The raw rule-file schema as serde reads it. Every value a validation error may point at is spanned.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// A whole rule file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFile {
+    pub pack: Option<Spanned<RawPack>>,
+    #[serde(default)]
+    pub rule: Vec<Spanned<RawRule>>,
+}
+
+/// The optional `[pack]` table.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPack {
+    pub name: Option<Spanned<String>>,
+    /// Free text for readers of the file; accepted and not used.
+    #[serde(rename = "description")]
+    pub _description: Option<serde::de::IgnoredAny>,
+    pub languages: Option<Vec<Spanned<String>>>,
+}
+
+/// One `[[rule]]` entry: the keys of every kind; validation rejects keys a kind does not use.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    pub id: Spanned<String>,
+    pub kind: Spanned<String>,
+    pub severity: Option<Spanned<String>>,
+    pub category: Option<Spanned<String>>,
+    pub message: Option<Spanned<String>>,
+    pub description: Option<String>,
+    pub help: Option<Spanned<String>>,
+    pub languages: Option<Vec<Spanned<String>>>,
+    pub fix: Option<Spanned<String>>,
+    pub examples: Option<Vec<Spanned<RawExample>>>,
+    // pattern
+    pub pattern: Option<Spanned<OneOrMany>>,
+    pub replacement: Option<Spanned<String>>,
+    // substitution
+    pub swap: Option<Spanned<BTreeMap<String, String>>>,
+    pub case_sensitive: Option<Spanned<bool>>,
+    // substitution (list of phrases) and repetition (language → words)
+    pub exceptions: Option<Spanned<Exceptions>>,
+    // repetition
+    pub allowed_after_comma: Option<Spanned<BTreeMap<String, Vec<String>>>>,
+    // consistency
+    pub sets: Option<Spanned<Vec<SpannedSet>>>,
+}
+
+/// One consistency set: spanned spellings, the set itself spanned.
+pub type SpannedSet = Spanned<Vec<Spanned<String>>>;
+
+/// A string or an array of strings (each spanned, so an error can point at one regex).
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<Spanned<String>>),
+}
+
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = OneOrMany;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or an array of strings")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<OneOrMany, E> {
+                Ok(OneOrMany::One(v.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<OneOrMany, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<Spanned<String>>()? {
+                    items.push(item);
+                }
+                Ok(OneOrMany::Many(items))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// `exceptions`: phrases (substitution) or language → words (repetition).
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub enum Exceptions {
+    Phrases(Vec<String>),
+    ByLanguage(BTreeMap<String, Vec<String>>),
+}
+
+/// One entry of `examples`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExample {
+    pub bad: Option<String>,
+    pub good: Option<String>,
+    pub fixed: Option<String>,
+    pub lang: Option<Spanned<String>>,
+}

@@ -1,0 +1,6 @@
+//! Text analyses shared by every check: words, sentences, language, URL masking.
+
+pub mod language;
+pub mod sentences;
+pub mod urls;
+pub mod words;
