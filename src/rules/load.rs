@@ -162,12 +162,17 @@ pub fn load_path(path: &Path) -> Result<RuleSet, Vec<RuleError>> {
 pub fn load_source(source: Arc<RuleSource>) -> Result<RuleSet, Vec<RuleError>> {
     let raw: RawFile = toml::from_str(&source.text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        vec![RuleError::at(
-            &source,
-            span,
-            e.message().trim().to_string(),
-            "here",
-        )]
+        let message = e.message().trim().to_string();
+        let label = if message.starts_with("unknown field") {
+            "unknown key"
+        } else if message.starts_with("invalid type") {
+            "wrong type"
+        } else if message.starts_with("missing field") {
+            "in this table"
+        } else {
+            "here"
+        };
+        vec![RuleError::at(&source, span, message, label)]
     })?;
     let mut errors = Vec::new();
     let pack = raw.pack.map(Spanned::into_inner);

@@ -31,7 +31,9 @@ fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
             '.' | '!' | '?' | '…' => {
                 ends_sentence(slice, start, i, c) && next_starts_sentence(&slice[end..], true)
             }
-            '\n' => next_starts_sentence(&slice[end..], false) && !slice[start..i].trim().is_empty(),
+            '\n' => {
+                next_starts_sentence(&slice[end..], false) && !slice[start..i].trim().is_empty()
+            }
             _ => false,
         };
         if boundary {
