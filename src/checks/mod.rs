@@ -2,6 +2,7 @@
 
 pub mod consistency;
 mod literal;
+pub mod name_drift;
 pub mod pattern;
 pub mod repetition;
 pub mod substitution;

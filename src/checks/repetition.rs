@@ -41,6 +41,10 @@ impl Check for RepetitionCheck {
             if !eq_ignore_case(a, b) || a.chars().all(char::is_numeric) {
                 continue;
             }
+            // "in in-depth", "что что-то": the second word is the start of a hyphenated compound.
+            if continues_with_hyphen(&prose[second.end..]) {
+                continue;
+            }
             // "Bora Bora", "Baden Baden": two capitalised words are a name, not a stutter.
             if starts_upper(a) && starts_upper(b) {
                 continue;
@@ -64,6 +68,11 @@ impl Check for RepetitionCheck {
             out.push(diagnostic);
         }
     }
+}
+
+fn continues_with_hyphen(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('-' | '‑')) && chars.next().is_some_and(char::is_alphanumeric)
 }
 
 fn starts_upper(word: &str) -> bool {

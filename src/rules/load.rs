@@ -3,12 +3,14 @@
 use super::schema::{Exceptions, OneOrMany, RawExample, RawFile, RawPack, RawRule};
 use super::{builtin, Example, FixSafety, Rule, RuleKind, RuleMeta, RuleSet, RuleSource};
 use crate::checks::consistency::{ConsistencyCheck, ConsistencySet, Family};
+use crate::checks::name_drift::{DriftThresholds, NameDriftCheck, NameLanguage};
 use crate::checks::pattern::PatternCheck;
 use crate::checks::repetition::RepetitionCheck;
 use crate::checks::substitution::SubstitutionCheck;
 use crate::checks::Check;
 use crate::diagnostic::Severity;
 use crate::text::language::is_valid_code;
+use crate::text::names::NameLexicon;
 use regex::{Regex, RegexBuilder};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -379,41 +381,93 @@ impl Validator<'_> {
 
     /// Keys that belong to other kinds are mistakes, not silently ignored options.
     fn reject_foreign_keys(&mut self, raw: &RawRule, kind: RuleKind) {
-        let keys: [KindKey; 7] = [
+        use RuleKind::*;
+        let keys: Vec<KindKey> = vec![
             (
                 "pattern",
                 raw.pattern.as_ref().map(Spanned::span),
-                &[RuleKind::Pattern],
+                &[Pattern],
             ),
             (
                 "replacement",
                 raw.replacement.as_ref().map(Spanned::span),
-                &[RuleKind::Pattern],
+                &[Pattern],
             ),
             (
                 "swap",
                 raw.swap.as_ref().map(Spanned::span),
-                &[RuleKind::Substitution],
+                &[Substitution],
             ),
             (
                 "case_sensitive",
                 raw.case_sensitive.as_ref().map(Spanned::span),
-                &[RuleKind::Substitution, RuleKind::Consistency],
+                &[Substitution, Consistency, Names],
             ),
             (
                 "exceptions",
                 raw.exceptions.as_ref().map(Spanned::span),
-                &[RuleKind::Substitution, RuleKind::Repetition],
+                &[Substitution, Repetition, Names],
             ),
             (
                 "allowed_after_comma",
                 raw.allowed_after_comma.as_ref().map(Spanned::span),
-                &[RuleKind::Repetition],
+                &[Repetition],
+            ),
+            ("sets", raw.sets.as_ref().map(Spanned::span), &[Consistency]),
+            (
+                "stopwords",
+                raw.stopwords.as_ref().map(Spanned::span),
+                &[NameDrift],
             ),
             (
-                "sets",
-                raw.sets.as_ref().map(Spanned::span),
-                &[RuleKind::Consistency],
+                "titles",
+                raw.titles.as_ref().map(Spanned::span),
+                &[NameDrift],
+            ),
+            (
+                "particles",
+                raw.particles.as_ref().map(Spanned::span),
+                &[NameDrift],
+            ),
+            (
+                "determiners",
+                raw.determiners.as_ref().map(Spanned::span),
+                &[NameDrift],
+            ),
+            (
+                "inflections",
+                raw.inflections.as_ref().map(Spanned::span),
+                &[NameDrift],
+            ),
+            (
+                "derivations",
+                raw.derivations.as_ref().map(Spanned::span),
+                &[NameDrift],
+            ),
+            (
+                "min_length",
+                raw.min_length.as_ref().map(Spanned::span),
+                &[NameDrift],
+            ),
+            (
+                "ending_length",
+                raw.ending_length.as_ref().map(Spanned::span),
+                &[NameDrift],
+            ),
+            (
+                "one_edit_length",
+                raw.one_edit_length.as_ref().map(Spanned::span),
+                &[NameDrift],
+            ),
+            (
+                "two_edit_length",
+                raw.two_edit_length.as_ref().map(Spanned::span),
+                &[NameDrift],
+            ),
+            (
+                "canonical",
+                raw.canonical.as_ref().map(Spanned::span),
+                &[Names],
             ),
         ];
         for (key, span, kinds) in keys {
@@ -553,18 +607,7 @@ impl Validator<'_> {
                         );
                     }
                 }
-                let exceptions = match raw.exceptions.as_ref().map(|e| (e.span(), e.get_ref())) {
-                    None => Vec::new(),
-                    Some((_, Exceptions::Phrases(p))) => p.clone(),
-                    Some((span, Exceptions::ByLanguage(_))) => {
-                        self.error(
-                            span,
-                            "substitution 'exceptions' must be an array of phrases",
-                            "expected [\"chicken Kiev\", …]",
-                        );
-                        Vec::new()
-                    }
-                };
+                let exceptions = self.phrase_exceptions(raw);
                 let case_sensitive = raw.case_sensitive.as_ref().is_some_and(|c| *c.get_ref());
                 let pairs = swap
                     .get_ref()
@@ -654,7 +697,152 @@ impl Validator<'_> {
                 }
                 Some(Box::new(ConsistencyCheck { sets: compiled }))
             }
+            RuleKind::NameDrift => Some(Box::new(NameDriftCheck {
+                languages: self.name_languages(raw),
+                thresholds: DriftThresholds {
+                    min_length: self.length(&raw.min_length, 4),
+                    one_edit_length: self.length(&raw.one_edit_length, 5),
+                    two_edit_length: self.length(&raw.two_edit_length, 9),
+                },
+            })),
+            RuleKind::Names => {
+                let canonical = self.required(&raw.canonical, "canonical", kind, &rule_span)?;
+                let mut pairs = Vec::new();
+                for (right, variants) in canonical.get_ref() {
+                    if variants.is_empty()
+                        || variants.iter().any(|v| v.trim().is_empty() || v == right)
+                    {
+                        self.error(
+                            canonical.span(),
+                            format!("invalid variants for '{right}'"),
+                            "each canonical spelling needs non-empty variants that differ from it",
+                        );
+                    }
+                    pairs.extend(variants.iter().map(|v| (v.clone(), right.clone())));
+                }
+                let exceptions = self.phrase_exceptions(raw);
+                let case_sensitive = raw.case_sensitive.as_ref().is_some_and(|c| *c.get_ref());
+                self.compiled(
+                    SubstitutionCheck::new(pairs, exceptions, case_sensitive),
+                    canonical.span(),
+                )
+            }
         }
+    }
+
+    /// `exceptions` as a list of phrases (substitution and names rules).
+    fn phrase_exceptions(&mut self, raw: &RawRule) -> Vec<String> {
+        match raw.exceptions.as_ref().map(|e| (e.span(), e.get_ref())) {
+            None => Vec::new(),
+            Some((_, Exceptions::Phrases(p))) => p.clone(),
+            Some((span, Exceptions::ByLanguage(_))) => {
+                self.error(
+                    span,
+                    "'exceptions' must be an array of phrases here",
+                    "expected [\"chicken Kiev\", …]",
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// A positive length setting, or its default.
+    fn length(&mut self, value: &Option<Spanned<i64>>, default: usize) -> usize {
+        match value {
+            None => default,
+            Some(v) => match usize::try_from(*v.get_ref()) {
+                Ok(n) if (1..=100).contains(&n) => n,
+                _ => {
+                    self.error(
+                        v.span(),
+                        "a length must be between 1 and 100",
+                        "out of range",
+                    );
+                    default
+                }
+            },
+        }
+    }
+
+    /// The per-language data of a name-drift rule: every language named in any list, each merged
+    /// with the `*` entries, plus `*` itself as the fallback.
+    fn name_languages(&mut self, raw: &RawRule) -> HashMap<String, NameLanguage> {
+        let tables = [
+            &raw.stopwords,
+            &raw.titles,
+            &raw.particles,
+            &raw.determiners,
+            &raw.inflections,
+            &raw.derivations,
+        ];
+        let mut codes: HashSet<String> = HashSet::from(["*".to_string()]);
+        let mut lists: Vec<HashMap<String, HashSet<String>>> = Vec::new();
+        for table in tables {
+            let map = match table {
+                Some(t) => self.word_lists(t.get_ref(), t.span()),
+                None => HashMap::new(),
+            };
+            codes.extend(map.keys().cloned());
+            lists.push(map);
+        }
+        let mut ending_lengths: HashMap<String, usize> = HashMap::new();
+        if let Some(table) = &raw.ending_length {
+            for (code, n) in table.get_ref() {
+                if code != "*" && !is_valid_code(code) {
+                    self.error(
+                        table.span(),
+                        format!("'{code}' is not an ISO 639-1 language code or \"*\""),
+                        "in this table",
+                    );
+                }
+                match usize::try_from(*n) {
+                    Ok(n) if n <= 10 => {
+                        ending_lengths.insert(code.clone(), n);
+                    }
+                    _ => {
+                        self.error(
+                            table.span(),
+                            format!("ending length {n} for '{code}' is out of range"),
+                            "expected 0 to 10",
+                        );
+                    }
+                }
+                codes.insert(code.clone());
+            }
+        }
+        let merged = |map: &HashMap<String, HashSet<String>>, code: &str| -> HashSet<String> {
+            let mut words = map.get("*").cloned().unwrap_or_default();
+            if code != "*" {
+                words.extend(map.get(code).into_iter().flatten().cloned());
+            }
+            words
+        };
+        let endings = |set: HashSet<String>| -> Vec<String> {
+            let mut v: Vec<String> = set.into_iter().collect();
+            v.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+            v
+        };
+        codes
+            .into_iter()
+            .map(|code| {
+                let data = NameLanguage {
+                    lexicon: NameLexicon {
+                        stopwords: merged(&lists[0], &code),
+                        titles: merged(&lists[1], &code),
+                        particles: merged(&lists[2], &code),
+                        determiners: merged(&lists[3], &code),
+                    },
+                    inflections: endings(merged(&lists[4], &code)),
+                    derivations: endings(merged(&lists[5], &code)),
+                    ending_length: ending_lengths
+                        .get(&code)
+                        .or(ending_lengths.get("*"))
+                        .copied()
+                        .unwrap_or(0),
+                };
+                (code, data)
+            })
+            .collect()
     }
 
     fn compiled<C: Check + 'static>(

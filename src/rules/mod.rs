@@ -28,15 +28,21 @@ pub enum RuleKind {
     Substitution,
     Repetition,
     Consistency,
+    /// Names spelled two ways in one document, found without a list.
+    NameDrift,
+    /// A gazetteer of canonical name spellings and their wrong variants.
+    Names,
 }
 
 impl RuleKind {
     /// Every kind, as written in rule files.
-    pub const ALL: [RuleKind; 4] = [
+    pub const ALL: [RuleKind; 6] = [
         RuleKind::Pattern,
         RuleKind::Substitution,
         RuleKind::Repetition,
         RuleKind::Consistency,
+        RuleKind::NameDrift,
+        RuleKind::Names,
     ];
 
     /// The name used in rule files.
@@ -46,19 +52,22 @@ impl RuleKind {
             RuleKind::Substitution => "substitution",
             RuleKind::Repetition => "repetition",
             RuleKind::Consistency => "consistency",
+            RuleKind::NameDrift => "name-drift",
+            RuleKind::Names => "names",
         }
     }
 
     fn default_category(self) -> Category {
         match self {
             RuleKind::Repetition => Category::Garble,
+            RuleKind::NameDrift | RuleKind::Names => Category::Name,
             _ => Category::Style,
         }
     }
 
     fn default_fix(self) -> FixSafety {
         match self {
-            RuleKind::Substitution => FixSafety::Safe,
+            RuleKind::Substitution | RuleKind::Names => FixSafety::Safe,
             _ => FixSafety::Unsafe,
         }
     }
@@ -71,6 +80,8 @@ impl RuleKind {
             RuleKind::Consistency => {
                 "'{match}' is spelled '{replacement}' elsewhere in this document"
             }
+            RuleKind::NameDrift => "'{match}' looks like a misspelling of '{replacement}'",
+            RuleKind::Names => "'{match}' is spelled '{replacement}' in house style",
         }
     }
 }

@@ -47,10 +47,26 @@ pub struct RawRule {
     // substitution (list of phrases) and repetition (language → words)
     pub exceptions: Option<Spanned<Exceptions>>,
     // repetition
-    pub allowed_after_comma: Option<Spanned<BTreeMap<String, Vec<String>>>>,
+    pub allowed_after_comma: Option<Spanned<WordLists>>,
     // consistency
     pub sets: Option<Spanned<Vec<SpannedSet>>>,
+    // name-drift: per-language word lists and thresholds
+    pub stopwords: Option<Spanned<WordLists>>,
+    pub titles: Option<Spanned<WordLists>>,
+    pub particles: Option<Spanned<WordLists>>,
+    pub determiners: Option<Spanned<WordLists>>,
+    pub inflections: Option<Spanned<WordLists>>,
+    pub derivations: Option<Spanned<WordLists>>,
+    pub ending_length: Option<Spanned<BTreeMap<String, i64>>>,
+    pub min_length: Option<Spanned<i64>>,
+    pub one_edit_length: Option<Spanned<i64>>,
+    pub two_edit_length: Option<Spanned<i64>>,
+    // names: canonical spelling → wrong variants
+    pub canonical: Option<Spanned<BTreeMap<String, Vec<String>>>>,
 }
+
+/// Language code (or `*`) → words.
+pub type WordLists = BTreeMap<String, Vec<String>>;
 
 /// One consistency set: spanned spellings, the set itself spanned.
 pub type SpannedSet = Spanned<Vec<Spanned<String>>>;
@@ -92,7 +108,7 @@ impl<'de> Deserialize<'de> for OneOrMany {
 #[serde(untagged)]
 pub enum Exceptions {
     Phrases(Vec<String>),
-    ByLanguage(BTreeMap<String, Vec<String>>),
+    ByLanguage(WordLists),
 }
 
 /// One entry of `examples`.

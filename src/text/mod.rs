@@ -1,6 +1,8 @@
 //! Text analyses shared by every check: words, sentences, language, URL masking.
 
+pub mod fold;
 pub mod language;
+pub mod names;
 pub mod sentences;
 pub mod urls;
 pub mod words;

@@ -1,0 +1,465 @@
+//! `name-drift` rules: a proper name spelled two ways in one article ("Veldt" / "Veld",
+//! "Gonçalves" / "Goncalves"), found without any list of names.
+//!
+//! Name tokens come from [`crate::text::names`]. Forms of one name (inflections, possessives,
+//! derived adjectives such as "Russia" / "Russian") are grouped first; then groups whose spellings
+//! are one small edit apart are compared, blocked by first letter so the cost stays linear in
+//! practice. Two groups that meet in one sentence, or that both stand in full names with different
+//! given names ("Ed Miliband" / "David Miliband"), are different people, not drift.
+
+use super::Check;
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::rules::RuleMeta;
+use crate::text::fold::{edit, fold, Edit};
+use crate::text::names::{self, strip_clitic, NameAnalysis, NameLexicon};
+use std::collections::{HashMap, HashSet};
+
+/// The language data of name-drift detection for one language.
+#[derive(Clone, Debug, Default)]
+pub struct NameLanguage {
+    pub lexicon: NameLexicon,
+    /// Inflectional endings: forms that differ by one of these are the same name (`Лавров`/`Лаврова`).
+    pub inflections: Vec<String>,
+    /// Derivational endings: `Russia`/`Russian`, `Ukraine`/`Ukrainian` are related, not drift.
+    pub derivations: Vec<String>,
+    /// Spellings that differ only in their last this-many letters are taken for inflected forms
+    /// (0 for languages whose names do not inflect).
+    pub ending_length: usize,
+}
+
+/// Thresholds of name-drift detection.
+#[derive(Clone, Copy, Debug)]
+pub struct DriftThresholds {
+    /// Names shorter than this (in characters) are never compared.
+    pub min_length: usize,
+    /// Names need at least this length for a letter replaced, inserted inside or swapped.
+    pub one_edit_length: usize,
+    /// Names need at least this length for two edits.
+    pub two_edit_length: usize,
+}
+
+/// Finds names spelled two ways in one document.
+pub struct NameDriftCheck {
+    /// Language code → data (already merged with the `*` entries); `*` is the fallback.
+    pub languages: HashMap<String, NameLanguage>,
+    pub thresholds: DriftThresholds,
+}
+
+/// One surface form of a name (clitics stripped, case kept).
+struct Form {
+    text: String,
+    lower: String,
+    folded: String,
+    tokens: Vec<usize>,
+}
+
+/// Forms of one name.
+struct Group {
+    forms: Vec<usize>,
+    count: usize,
+    first_token: usize,
+    representative: usize,
+    sentences: HashSet<usize>,
+    /// Some token of the group is a name by evidence, not only a capital at a sentence start.
+    strong: bool,
+}
+
+impl Check for NameDriftCheck {
+    fn check(&self, rule: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let Some(language) = doc
+            .language()
+            .and_then(|l| self.languages.get(l))
+            .or_else(|| self.languages.get("*"))
+        else {
+            return;
+        };
+        let analysis = names::analyse(doc, &language.lexicon);
+        if analysis.tokens.len() < 2 {
+            return;
+        }
+        let prose = doc.prose();
+        let (forms, token_form) = collect_forms(prose, &analysis);
+        let groups = group_forms(&forms, language, &analysis);
+        for (minority, majority, kind) in self.drifts(
+            &forms,
+            &token_form,
+            &groups,
+            &analysis,
+            language.ending_length,
+        ) {
+            report(
+                rule,
+                prose,
+                &forms,
+                &groups[minority],
+                &groups[majority],
+                kind,
+                &analysis,
+                out,
+            );
+        }
+    }
+}
+
+/// How two spellings differ, for the message.
+#[derive(Clone, Copy)]
+enum DriftKind {
+    Diacritics,
+    Spelling,
+}
+
+impl NameDriftCheck {
+    /// Pairs (minority group, majority group) that are one name drifting.
+    fn drifts(
+        &self,
+        forms: &[Form],
+        token_form: &[usize],
+        groups: &[Group],
+        analysis: &NameAnalysis,
+        ending_length: usize,
+    ) -> Vec<(usize, usize, DriftKind)> {
+        let mut blocks: HashMap<char, Vec<usize>> = HashMap::new();
+        for (g, group) in groups.iter().enumerate() {
+            if let Some(c) = forms[group.representative].folded.chars().next() {
+                blocks.entry(c).or_default().push(g);
+            }
+        }
+        let mut found = Vec::new();
+        let mut flagged: HashSet<usize> = HashSet::new();
+        let mut block_keys: Vec<&char> = blocks.keys().collect();
+        block_keys.sort();
+        for key in block_keys {
+            let members = &blocks[key];
+            for (i, &a) in members.iter().enumerate() {
+                for &b in &members[i + 1..] {
+                    let Some(kind) = self.similar(
+                        &forms[groups[a].representative],
+                        &forms[groups[b].representative],
+                        ending_length,
+                    ) else {
+                        continue;
+                    };
+                    if !groups[a].sentences.is_disjoint(&groups[b].sentences)
+                        || two_people(forms, token_form, &groups[a], &groups[b], analysis)
+                    {
+                        continue;
+                    }
+                    let (minority, majority) = if (groups[a].count, groups[b].first_token)
+                        > (groups[b].count, groups[a].first_token)
+                    {
+                        (b, a)
+                    } else {
+                        (a, b)
+                    };
+                    // A word known only from sentence starts may be a drifted name, never the reference.
+                    if !groups[majority].strong {
+                        continue;
+                    }
+                    if flagged.insert(minority) {
+                        found.push((minority, majority, kind));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// Whether two spellings are close enough to be one name drifting.
+    fn similar(&self, a: &Form, b: &Form, ending_length: usize) -> Option<DriftKind> {
+        let t = self.thresholds;
+        let shorter = a.folded.chars().count().min(b.folded.chars().count());
+        if shorter < t.min_length {
+            return None;
+        }
+        let change = edit(&a.folded, &b.folded);
+        if change != Edit::None && differ_only_in_ending(&a.folded, &b.folded, ending_length) {
+            return None;
+        }
+        match change {
+            Edit::None => (a.lower != b.lower).then_some(DriftKind::Diacritics),
+            // A dropped or added final consonant ("Veld" / "Veldt"); a final vowel is too often an
+            // ending or another word ("River" / "Rivera").
+            Edit::EndInsertion if !ends_in_vowel(longer(&a.folded, &b.folded)) => {
+                Some(DriftKind::Spelling)
+            }
+            Edit::Substitution | Edit::Transposition | Edit::Insertion
+                if shorter >= t.one_edit_length =>
+            {
+                Some(DriftKind::Spelling)
+            }
+            Edit::Several(2) if shorter >= t.two_edit_length => Some(DriftKind::Spelling),
+            _ => None,
+        }
+    }
+}
+
+fn longer<'s>(a: &'s str, b: &'s str) -> &'s str {
+    if a.chars().count() >= b.chars().count() {
+        a
+    } else {
+        b
+    }
+}
+
+fn ends_in_vowel(word: &str) -> bool {
+    word.chars()
+        .last()
+        .is_some_and(|c| "aeiouyаеёиоуыэюяіїєαεηιουω".contains(c) && c != 'y')
+}
+
+/// Whether two spellings share everything but their last `n` letters (each), i.e. differ only
+/// where inflections live.
+fn differ_only_in_ending(a: &str, b: &str, n: usize) -> bool {
+    if n == 0 {
+        return false;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    common + n >= a.chars().count() && common + n >= b.chars().count()
+}
+
+/// The distinct forms of the name tokens, and each token's form.
+fn collect_forms(prose: &str, analysis: &NameAnalysis) -> (Vec<Form>, Vec<usize>) {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut forms: Vec<Form> = Vec::new();
+    let mut token_form = Vec::with_capacity(analysis.tokens.len());
+    for (t, token) in analysis.tokens.iter().enumerate() {
+        let text = strip_clitic(&prose[token.span.clone()]);
+        let f = *index.entry(text).or_insert_with(|| {
+            let lower = text.to_lowercase();
+            forms.push(Form {
+                text: text.to_string(),
+                folded: fold(&lower),
+                lower,
+                tokens: Vec::new(),
+            });
+            forms.len() - 1
+        });
+        forms[f].tokens.push(t);
+        token_form.push(f);
+    }
+    (forms, token_form)
+}
+
+/// Groups forms of one name: inflections and derivations of each other (a doubled final letter is
+/// never an ending: `Donbass` is not `Donbas` + `s`).
+fn group_forms(forms: &[Form], language: &NameLanguage, analysis: &NameAnalysis) -> Vec<Group> {
+    let mut parent: Vec<usize> = (0..forms.len()).collect();
+    fn find(parent: &mut [usize], x: usize) -> usize {
+        let mut root = x;
+        while parent[root] != root {
+            root = parent[root];
+        }
+        let mut y = x;
+        while parent[y] != root {
+            let next = parent[y];
+            parent[y] = root;
+            y = next;
+        }
+        root
+    }
+    // Every form is indexed under its stems; forms sharing a stem are one name.
+    let mut by_stem: HashMap<String, usize> = HashMap::new();
+    for (f, form) in forms.iter().enumerate() {
+        for stem in stems(&form.lower, &language.inflections) {
+            match by_stem.get(&stem) {
+                Some(&other) if is_doubled(&form.lower, &forms[other].lower) => {}
+                Some(&other) => {
+                    let (x, y) = (find(&mut parent, f), find(&mut parent, other));
+                    parent[x] = y;
+                }
+                None => {
+                    by_stem.insert(stem, f);
+                }
+            }
+        }
+    }
+    for (f, form) in forms.iter().enumerate() {
+        for stem in stems(&form.lower, &language.inflections) {
+            for (base, ending) in derivation_bases(&stem, &language.derivations) {
+                // "Ukrain" + "ian" comes from "Ukraine": longer endings may replace a final vowel.
+                let mut candidates = vec![base.clone()];
+                if ending.chars().count() >= 2 {
+                    candidates.extend(["e", "a", "y", "o", "i"].map(|v| format!("{base}{v}")));
+                }
+                for candidate in candidates {
+                    if let Some(&other) = by_stem.get(&candidate) {
+                        if other != f {
+                            let (x, y) = (find(&mut parent, f), find(&mut parent, other));
+                            parent[x] = y;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Group> = HashMap::new();
+    for (f, form) in forms.iter().enumerate() {
+        let root = find(&mut parent, f);
+        let group = groups.entry(root).or_insert_with(|| Group {
+            forms: Vec::new(),
+            count: 0,
+            first_token: usize::MAX,
+            representative: f,
+            sentences: HashSet::new(),
+            strong: false,
+        });
+        group.strong |= form.tokens.iter().any(|&t| !analysis.tokens[t].weak);
+        group.forms.push(f);
+        group.count += form.tokens.len();
+        group.first_token = group.first_token.min(form.tokens[0]);
+        if form.tokens.len() > forms[group.representative].tokens.len() {
+            group.representative = f;
+        }
+        group
+            .sentences
+            .extend(form.tokens.iter().map(|&t| analysis.tokens[t].sentence));
+    }
+    let mut groups: Vec<Group> = groups.into_values().collect();
+    groups.sort_by_key(|g| g.first_token);
+    groups
+}
+
+/// The form itself and what remains after removing one ending (at least three letters remain).
+fn stems(lower: &str, endings: &[String]) -> Vec<String> {
+    let mut out = vec![lower.to_string()];
+    for ending in endings {
+        if let Some(stem) = lower.strip_suffix(ending.as_str()) {
+            if stem.chars().count() >= 3 {
+                out.push(stem.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// `Donbass` / `Donbas`, `Zelenskyy` / `Zelensky`: one is the other with its last letter doubled,
+/// which is a misspelling, never an ending.
+fn is_doubled(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    long.strip_prefix(short).is_some_and(|extra| {
+        let mut chars = extra.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if short.ends_with(c))
+    })
+}
+
+/// What remains of `stem` without each derivational ending, with the ending removed.
+fn derivation_bases<'e>(stem: &str, endings: &'e [String]) -> Vec<(String, &'e str)> {
+    endings
+        .iter()
+        .filter_map(|e| {
+            let base = stem.strip_suffix(e.as_str())?;
+            (base.chars().count() >= 3 && !is_doubling(base, e))
+                .then(|| (base.to_string(), e.as_str()))
+        })
+        .collect()
+}
+
+/// `Donbas` + `s`, `Zelensky` + `y`: a single-letter ending that repeats the last letter.
+fn is_doubling(stem: &str, ending: &str) -> bool {
+    let mut e = ending.chars();
+    matches!((e.next(), e.next()), (Some(c), None) if stem.ends_with(c))
+}
+
+/// Two groups that both stand in full names with different given names are two people.
+fn two_people(
+    forms: &[Form],
+    token_form: &[usize],
+    a: &Group,
+    b: &Group,
+    analysis: &NameAnalysis,
+) -> bool {
+    let tokens = |g: &Group| -> Vec<usize> {
+        g.forms
+            .iter()
+            .flat_map(|&f| forms[f].tokens.iter().copied())
+            .collect()
+    };
+    let (ta, tb) = (tokens(a), tokens(b));
+    // Both used as given names: "Mario Rossi" and "Maria Rossi".
+    if ta.iter().any(|&t| analysis.is_leading_in_full_name(t))
+        && tb.iter().any(|&t| analysis.is_leading_in_full_name(t))
+    {
+        return true;
+    }
+    // Both surnames of full names whose given names differ: "Anna Kowalska" and "Jan Kowalski".
+    let given = |ts: &[usize]| -> HashSet<String> {
+        ts.iter()
+            .filter(|&&t| analysis.is_final_in_full_name(t))
+            .map(|&t| {
+                let m = &analysis.mentions[analysis.tokens[t].mention];
+                forms[token_form[m.tokens.start]].folded.clone()
+            })
+            .collect()
+    };
+    let (ga, gb) = (given(&ta), given(&tb));
+    if !ga.is_empty() && !gb.is_empty() && ga.is_disjoint(&gb) {
+        return true;
+    }
+    // One only ever a given name, the other only ever a surname: "Michael Smith" and "Charles Michel".
+    let only = |ts: &[usize], role: fn(&NameAnalysis, usize) -> bool| {
+        ts.iter().all(|&t| role(analysis, t))
+    };
+    (only(&ta, NameAnalysis::is_leading_in_full_name)
+        && only(&tb, NameAnalysis::is_final_in_full_name))
+        || (only(&tb, NameAnalysis::is_leading_in_full_name)
+            && only(&ta, NameAnalysis::is_final_in_full_name))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn report(
+    rule: &RuleMeta,
+    prose: &str,
+    forms: &[Form],
+    minority: &Group,
+    majority: &Group,
+    kind: DriftKind,
+    analysis: &NameAnalysis,
+    out: &mut Vec<Diagnostic>,
+) {
+    let established = &forms[majority.representative];
+    let first = analysis.tokens[majority.first_token].span.clone();
+    let first_text = strip_clitic(&prose[first.clone()]);
+    let label_span = first.start..first.start + first_text.len();
+    for &f in &minority.forms {
+        let form = &forms[f];
+        for &t in &form.tokens {
+            let start = analysis.tokens[t].span.start;
+            let span = start..start + form.text.len();
+            let fix =
+                (f == minority.representative).then(|| (span.clone(), established.text.clone()));
+            let mut d = rule.diagnostic(span, &form.text, fix);
+            d.message = match kind {
+                DriftKind::Diacritics => format!(
+                    "'{}' is written '{}' elsewhere in this article: the diacritics differ",
+                    form.text, established.text
+                ),
+                DriftKind::Spelling => format!(
+                    "'{}' looks like a misspelling of '{}', used {} in this article",
+                    form.text,
+                    established.text,
+                    times(majority.count)
+                ),
+            };
+            if f != minority.representative && d.help.is_none() {
+                d.help = Some(format!(
+                    "use the spelling '{}' consistently",
+                    established.text
+                ));
+            }
+            d.labels.push(RuleMeta::label(
+                label_span.clone(),
+                format!("first written '{}' here", first_text),
+            ));
+            out.push(d);
+        }
+    }
+}
+
+fn times(n: usize) -> String {
+    match n {
+        1 => "once".into(),
+        2 => "twice".into(),
+        n => format!("{n} times"),
+    }
+}
