@@ -10,11 +10,32 @@ use std::collections::{HashMap, HashSet};
 pub struct RepetitionCheck {
     /// Language code (or `*`) → lowercase words that may be doubled.
     pub exceptions: HashMap<String, HashSet<String>>,
-    /// Language code (or `*`) → lowercase words that may be doubled right after a comma.
+    /// Language code (or `*`) → lowercase words that may be doubled at the start of a clause:
+    /// after a comma or other clause punctuation, at a sentence start, or after a clause word.
     pub allowed_after_comma: HashMap<String, HashSet<String>>,
+    /// Language code (or `*`) → lowercase words that open a clause (`und`, `oder`).
+    pub clause_words: HashMap<String, HashSet<String>>,
 }
 
 impl RepetitionCheck {
+    /// Whether the text before `start` ends a clause: clause punctuation, a sentence or paragraph
+    /// start, or a clause word.
+    fn at_clause_start(&self, prose: &str, language: Option<&str>, start: usize) -> bool {
+        let before = prose[..start].trim_end();
+        if before.is_empty()
+            || before.ends_with([
+                ',', ';', ':', '–', '—', '(', '.', '!', '?', '"', '„', '«', '“',
+            ])
+        {
+            return true;
+        }
+        let previous = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        Self::listed(&self.clause_words, language, &previous.to_lowercase())
+    }
+
     fn listed(map: &HashMap<String, HashSet<String>>, language: Option<&str>, word: &str) -> bool {
         let in_list = |key: &str| map.get(key).is_some_and(|words| words.contains(word));
         in_list("*") || language.is_some_and(in_list)
@@ -41,6 +62,10 @@ impl Check for RepetitionCheck {
             if !eq_ignore_case(a, b) || a.chars().all(char::is_numeric) {
                 continue;
             }
+            // A headline ending in the word that starts the next line ("…landfills\nLandfills of…").
+            if gap.contains('\n') && starts_upper(b) {
+                continue;
+            }
             // "in in-depth", "что что-то": the second word is the start of a hyphenated compound.
             if continues_with_hyphen(&prose[second.end..]) {
                 continue;
@@ -53,8 +78,9 @@ impl Check for RepetitionCheck {
             if Self::listed(&self.exceptions, language, &lower) {
                 continue;
             }
-            let before = prose[..first.start].trim_end();
-            if before.ends_with(',') && Self::listed(&self.allowed_after_comma, language, &lower) {
+            if Self::listed(&self.allowed_after_comma, language, &lower)
+                && self.at_clause_start(prose, language, first.start)
+            {
                 continue;
             }
             let mut diagnostic = rule.diagnostic(

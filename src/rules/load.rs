@@ -413,6 +413,11 @@ impl Validator<'_> {
                 raw.allowed_after_comma.as_ref().map(Spanned::span),
                 &[Repetition],
             ),
+            (
+                "clause_words",
+                raw.clause_words.as_ref().map(Spanned::span),
+                &[Repetition],
+            ),
             ("sets", raw.sets.as_ref().map(Spanned::span), &[Consistency]),
             (
                 "stopwords",
@@ -638,13 +643,15 @@ impl Validator<'_> {
                         HashMap::new()
                     }
                 };
-                let allowed_after_comma = match &raw.allowed_after_comma {
-                    None => HashMap::new(),
-                    Some(map) => self.word_lists(map.get_ref(), map.span()),
-                };
+                let mut lists =
+                    [&raw.allowed_after_comma, &raw.clause_words].map(|table| match table {
+                        None => HashMap::new(),
+                        Some(map) => self.word_lists(map.get_ref(), map.span()),
+                    });
                 Some(Box::new(RepetitionCheck {
                     exceptions,
-                    allowed_after_comma,
+                    allowed_after_comma: std::mem::take(&mut lists[0]),
+                    clause_words: std::mem::take(&mut lists[1]),
                 }))
             }
             RuleKind::Consistency => {

@@ -48,6 +48,7 @@ pub struct RawRule {
     pub exceptions: Option<Spanned<Exceptions>>,
     // repetition
     pub allowed_after_comma: Option<Spanned<WordLists>>,
+    pub clause_words: Option<Spanned<WordLists>>,
     // consistency
     pub sets: Option<Spanned<Vec<SpannedSet>>>,
     // name-drift: per-language word lists and thresholds
