@@ -96,7 +96,7 @@ impl Document {
             .get_or_init(|| sentences::split(&self.prose, &self.blocks))
     }
 
-    /// 1-based line and 1-based column (in characters) of a byte offset.
+    /// 1-based line and 1-based column (in characters, a BOM not counted) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let starts = self.line_starts.get_or_init(|| {
             std::iter::once(0)
@@ -105,7 +105,10 @@ impl Document {
         });
         let offset = offset.min(self.source.len());
         let line = starts.partition_point(|&s| s <= offset) - 1;
-        let column = self.source[starts[line]..offset].chars().count() + 1;
+        let line_text = &self.source[starts[line]..offset];
+        // A BOM is not a character anyone sees: editors start line 1 after it.
+        let line_text = line_text.strip_prefix('\u{feff}').unwrap_or(line_text);
+        let column = line_text.chars().count() + 1;
         (line + 1, column)
     }
 }

@@ -53,7 +53,11 @@ impl Check for RepetitionCheck {
                 continue;
             }
             let gap = &prose[first.end..second.start];
+            // The source between the words must be white space too: no table pipe, list marker,
+            // entity or markup that the prose mask blanked out.
+            let source_gap = &doc.source()[first.end..second.start];
             if gap.is_empty()
+                || !source_gap.chars().all(char::is_whitespace)
                 || !gap.chars().all(char::is_whitespace)
                 || gap.matches('\n').count() > 1
             {

@@ -14,7 +14,15 @@ pub(super) fn fill(source: &str, mask: &mut Mask) -> Vec<Range<usize>> {
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let mut blocks = BlockRuns::default();
     let mut hidden_depth = 0usize;
-    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+    // A BOM would hide front matter and a first-line code block from the parser: parse after it.
+    let skip = if source.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let text = &source[skip..];
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        let range = range.start + skip..range.end + skip;
         match event {
             Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock) => {
                 hidden_depth += 1;

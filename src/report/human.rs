@@ -24,8 +24,10 @@ fn emit<'f>(
     files: &'f SimpleFiles<&'f str, &'f str>,
     diagnostic: &CsDiagnostic<usize>,
 ) -> io::Result<()> {
-    term::emit_to_write_style(w, &Config::default(), files, diagnostic)
-        .map_err(|e| io::Error::other(e.to_string()))
+    term::emit_to_write_style(w, &Config::default(), files, diagnostic).map_err(|e| match e {
+        codespan_reporting::files::Error::Io(io) => io,
+        other => io::Error::other(other.to_string()),
+    })
 }
 
 fn to_codespan(file: usize, d: &Diagnostic) -> CsDiagnostic<usize> {

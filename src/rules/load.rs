@@ -131,11 +131,26 @@ pub fn load_path(path: &Path) -> Result<RuleSet, Vec<RuleError>> {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => text,
                 Err(e) => {
+                    // Point at the first bad byte in a lossy copy (identical up to that byte).
                     let offset = e.utf8_error().valid_up_to();
-                    errors.push(RuleError::io(
-                        &file,
-                        format!("invalid UTF-8 at byte offset {offset}"),
-                    ));
+                    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                    let end = text[offset..]
+                        .chars()
+                        .next()
+                        .map_or(offset, |c| offset + c.len_utf8());
+                    let source = Arc::new(RuleSource {
+                        name: file.display().to_string(),
+                        text,
+                    });
+                    errors.push(
+                        RuleError::at(
+                            &source,
+                            offset..end,
+                            format!("invalid UTF-8 at byte offset {offset}"),
+                            "not UTF-8",
+                        )
+                        .note("rule files must be UTF-8"),
+                    );
                     continue;
                 }
             },
@@ -501,7 +516,7 @@ impl Validator<'_> {
             if is_identifier && name != "match" && name != "replacement" {
                 self.error(
                     template.span(),
-                    format!("unknown placeholder '{{{name}}}' in message"),
+                    format!("unknown placeholder '{{{name}}}' in this template"),
                     "in this template",
                 )
                 .notes
