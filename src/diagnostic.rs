@@ -146,6 +146,8 @@ impl FromStr for Category {
 pub struct Label {
     pub span: Range<usize>,
     pub message: String,
+    /// The document the span belongs to, when it is not the diagnostic's own (cross-file findings).
+    pub path: Option<Arc<str>>,
 }
 
 /// A replacement of a byte range (usually the diagnostic's primary span).

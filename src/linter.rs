@@ -44,6 +44,25 @@ impl Linter {
     }
 }
 
+impl Linter {
+    /// Findings across documents (`--cross-file`): each with the index of its document in `docs`.
+    pub fn lint_batch(&self, docs: &[&Document]) -> Vec<(usize, Diagnostic)> {
+        let mut out = Vec::new();
+        for rule in self.rules.rules() {
+            let (indices, applicable): (Vec<usize>, Vec<&Document>) = docs
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| rule.meta.applies_to(d.language()))
+                .map(|(i, d)| (i, *d))
+                .unzip();
+            let mut found = Vec::new();
+            rule.check_batch(&applicable, &mut found);
+            out.extend(found.into_iter().map(|(i, d)| (indices[i], d)));
+        }
+        out
+    }
+}
+
 /// Widens `range` to the nearest char boundaries of `text`.
 fn snap(text: &str, range: Range<usize>) -> Range<usize> {
     let mut start = range.start.min(text.len());

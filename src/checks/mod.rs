@@ -15,4 +15,14 @@ use crate::rules::RuleMeta;
 pub trait Check: Send + Sync {
     /// Appends this rule's findings in `doc` to `out`.
     fn check(&self, rule: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>);
+
+    /// Appends findings that need several documents at once (`--cross-file`), each with the index
+    /// of its document in `docs`. Most kinds have none.
+    fn check_batch(
+        &self,
+        _rule: &RuleMeta,
+        _docs: &[&Document],
+        _out: &mut Vec<(usize, Diagnostic)>,
+    ) {
+    }
 }

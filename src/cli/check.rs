@@ -37,6 +37,9 @@ pub struct CheckArgs {
     /// Report only findings at or above this severity.
     #[arg(long, value_enum, default_value_t = MinSeverity::Info)]
     pub min_severity: MinSeverity,
+    /// Also report names spelled differently in different files of this run.
+    #[arg(long)]
+    pub cross_file: bool,
     /// The file name to report for stdin (also picks its format, e.g. article.md).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
@@ -150,6 +153,20 @@ pub fn run(args: CheckArgs) -> ExitCode {
         });
     }
 
+    if args.cross_file {
+        let docs: Vec<&Document> = results.iter().map(|r| &r.document).collect();
+        let found = linter.lint_batch(&docs);
+        for (i, d) in found {
+            if d.severity >= min {
+                results[i].diagnostics.push(d);
+            }
+        }
+        for r in &mut results {
+            r.diagnostics.sort_by(|a, b| {
+                (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+            });
+        }
+    }
     let written = match args.format {
         OutputFormat::Human => {
             let mut out = args.color.stdout();

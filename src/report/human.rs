@@ -30,13 +30,20 @@ fn emit<'f>(
     })
 }
 
-fn to_codespan(file: usize, d: &Diagnostic) -> CsDiagnostic<usize> {
+/// `file` is the diagnostic's own file; `file_of` finds the file of a label in another document.
+fn to_codespan(
+    file: usize,
+    d: &Diagnostic,
+    file_of: impl Fn(&str) -> Option<usize>,
+) -> CsDiagnostic<usize> {
     let mut labels = vec![CsLabel::primary(file, d.span.clone())];
-    labels.extend(
-        d.labels
-            .iter()
-            .map(|l| CsLabel::secondary(file, l.span.clone()).with_message(&l.message)),
-    );
+    labels.extend(d.labels.iter().filter_map(|l| {
+        let in_file = match &l.path {
+            None => file,
+            Some(path) => file_of(path)?,
+        };
+        Some(CsLabel::secondary(in_file, l.span.clone()).with_message(&l.message))
+    }));
     let mut notes = Vec::new();
     if let Some(help) = &d.help {
         let unsafe_marker = match &d.fix {
@@ -63,9 +70,15 @@ pub fn write(
         .iter()
         .map(|r| files.add(r.document.path(), r.document.source()))
         .collect();
+    let file_of = |path: &str| {
+        results
+            .iter()
+            .position(|r| r.document.path() == path)
+            .map(|i| ids[i])
+    };
     for (result, &file) in results.iter().zip(&ids) {
         for d in &result.diagnostics {
-            emit(w, &files, &to_codespan(file, d))?;
+            emit(w, &files, &to_codespan(file, d, file_of))?;
         }
     }
     for e in errors {

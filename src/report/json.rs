@@ -20,15 +20,19 @@ fn span(doc: &Document, range: &Range<usize>) -> (Value, Value, Value) {
     )
 }
 
-/// One diagnostic as a JSON object.
-pub fn diagnostic(doc: &Document, d: &Diagnostic) -> Value {
+/// One diagnostic as a JSON object. `others` resolves labels that point into other documents.
+pub fn diagnostic(doc: &Document, d: &Diagnostic, others: &[FileResult]) -> Value {
     let (primary, start, end) = span(doc, &d.span);
     let labels: Vec<Value> = d
         .labels
         .iter()
-        .map(|l| {
-            let (s, start, end) = span(doc, &l.span);
-            json!({ "span": s, "start": start, "end": end, "message": l.message })
+        .filter_map(|l| {
+            let in_doc = match &l.path {
+                None => doc,
+                Some(path) => &others.iter().find(|r| r.document.path() == &**path)?.document,
+            };
+            let (s, start, end) = span(in_doc, &l.span);
+            Some(json!({ "path": in_doc.path(), "span": s, "start": start, "end": end, "message": l.message }))
         })
         .collect();
     let fix = d.fix.as_ref().map(|f| {
@@ -55,7 +59,11 @@ pub fn diagnostic(doc: &Document, d: &Diagnostic) -> Value {
 pub fn report(results: &[FileResult], errors: &[FileError]) -> Value {
     let diagnostics: Vec<Value> = results
         .iter()
-        .flat_map(|r| r.diagnostics.iter().map(|d| diagnostic(&r.document, d)))
+        .flat_map(|r| {
+            r.diagnostics
+                .iter()
+                .map(|d| diagnostic(&r.document, d, results))
+        })
         .collect();
     let files: Vec<Value> = results
         .iter()

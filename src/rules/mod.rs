@@ -198,6 +198,7 @@ impl RuleMeta {
         Label {
             span,
             message: message.into(),
+            path: None,
         }
     }
 }
@@ -212,6 +213,11 @@ impl Rule {
     /// Runs the rule on `doc`.
     pub fn check(&self, doc: &crate::Document, out: &mut Vec<Diagnostic>) {
         self.check.check(&self.meta, doc, out);
+    }
+
+    /// Runs the rule's cross-document check on `docs` (all of the rule's languages).
+    pub fn check_batch(&self, docs: &[&crate::Document], out: &mut Vec<(usize, Diagnostic)>) {
+        self.check.check_batch(&self.meta, docs, out);
     }
 }
 

@@ -135,39 +135,63 @@ pub fn analyse(doc: &Document, lexicon: &NameLexicon) -> NameAnalysis {
                 .titles
                 .contains(&prose[words[i - 1].span.clone()].to_lowercase())
     };
-    let kept: Vec<(usize, usize, bool)> = candidates
+    // A word capitalised only at sentence starts is weak: it stands alone (never the given name
+    // of a run: "Secondo Shlein" is "according to Shlein") and may only be a drifted form.
+    let kept: Vec<Kept> = candidates
         .iter()
-        .map(|&(i, s)| {
-            let in_run = (candidate_words.contains(&(i + 1)) && joined(prose, words, i, i + 1))
-                || (i > 0 && candidate_words.contains(&(i - 1)) && joined(prose, words, i - 1, i));
-            let strong = if capitalised_nouns {
+        .map(|&(word, sentence)| {
+            let alone = is_sentence_initial(doc, word, sentence)
+                && !non_initial.contains(&prose[words[word].span.clone()]);
+            let named_by_context = || {
                 // Every noun is capitalised: only a full name or a title makes a word a name.
-                in_run || after_title(i)
-            } else {
-                in_run
-                    || !is_sentence_initial(doc, i, s)
-                    || non_initial.contains(&prose[words[i].span.clone()])
+                let in_run = (candidate_words.contains(&(word + 1))
+                    && joined(prose, words, word, word + 1))
+                    || (word > 0
+                        && candidate_words.contains(&(word - 1))
+                        && joined(prose, words, word - 1, word));
+                in_run || after_title(word)
             };
-            (i, s, !strong)
+            let weak = alone || (capitalised_nouns && !named_by_context());
+            Kept {
+                word,
+                sentence,
+                weak,
+                alone,
+            }
         })
         .collect();
 
-    // Pass 3: join neighbouring name tokens (and particles between them) into mentions.
+    // Pass 3: join neighbouring name tokens (and particles between them) into mentions. A
+    // hyphenated compound ("Marie-Caroline", "Jae-myung") is one token.
+    let compound_end = |mut j: usize| {
+        while j + 1 < words.len() && is_hyphen(&prose[words[j].span.end..words[j + 1].span.start]) {
+            j += 1;
+        }
+        j
+    };
     let mut k = 0;
     while k < kept.len() {
-        let (first, sentence, weak) = kept[k];
+        let Kept {
+            word: first,
+            sentence,
+            weak,
+            alone,
+        } = kept[k];
         let start_token = analysis.tokens.len();
         let mention_index = analysis.mentions.len();
-        let mut last = first;
+        let mut last = compound_end(first);
         analysis.tokens.push(NameToken {
-            span: words[first].span.clone(),
+            span: words[first].span.start..words[last].span.end,
             sentence,
             mention: mention_index,
             weak,
         });
         k += 1;
-        while k < kept.len() && kept[k].1 == sentence {
-            let next = kept[k].0;
+        while k < kept.len() && kept[k].word <= last {
+            k += 1;
+        }
+        while !alone && k < kept.len() && kept[k].sentence == sentence {
+            let next = kept[k].word;
             let bridged = (last + 1..next).all(|p| {
                 lexicon
                     .particles
@@ -176,14 +200,18 @@ pub fn analyse(doc: &Document, lexicon: &NameLexicon) -> NameAnalysis {
             if !bridged || next - last > 3 {
                 break;
             }
+            let end = compound_end(next);
             analysis.tokens.push(NameToken {
-                span: words[next].span.clone(),
+                span: words[next].span.start..words[end].span.end,
                 sentence,
                 mention: mention_index,
                 weak: false,
             });
-            last = next;
+            last = end;
             k += 1;
+            while k < kept.len() && kept[k].word <= last {
+                k += 1;
+            }
         }
         analysis.mentions.push(Mention {
             span: words[first].span.start..words[last].span.end,
@@ -200,6 +228,21 @@ fn is_sentence_initial(doc: &Document, word: usize, sentence: usize) -> bool {
         return false;
     };
     word == 0 || words[word - 1].span.end <= range.start
+}
+
+fn is_hyphen(gap: &str) -> bool {
+    matches!(gap, "-" | "‑")
+}
+
+/// A candidate name word and what the evidence says about it.
+#[derive(Clone, Copy)]
+struct Kept {
+    word: usize,
+    sentence: usize,
+    /// Not a name by evidence: may only be a drifted form.
+    weak: bool,
+    /// Capitalised only at a sentence start: never joined with the next word.
+    alone: bool,
 }
 
 /// Whether two words are separated only by one space or a hyphen (parts of one name).

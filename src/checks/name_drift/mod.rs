@@ -7,6 +7,8 @@
 //! practice. Two groups that meet in one sentence, or that both stand in full names with different
 //! given names ("Ed Miliband" / "David Miliband"), are different people, not drift.
 
+mod batch;
+
 use super::Check;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
@@ -14,6 +16,7 @@ use crate::rules::RuleMeta;
 use crate::text::fold::{edit, fold, Edit};
 use crate::text::names::{self, strip_clitic, NameAnalysis, NameLexicon};
 use std::collections::{HashMap, HashSet};
+use std::ops::Not;
 
 /// The language data of name-drift detection for one language.
 #[derive(Clone, Debug, Default)]
@@ -65,40 +68,65 @@ struct Group {
     strong: bool,
 }
 
-impl Check for NameDriftCheck {
-    fn check(&self, rule: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let Some(language) = doc
+/// One document's names: tokens, forms and groups.
+struct DocNames<'l> {
+    language: &'l NameLanguage,
+    analysis: NameAnalysis,
+    forms: Vec<Form>,
+    token_form: Vec<usize>,
+    groups: Vec<Group>,
+}
+
+impl NameDriftCheck {
+    fn doc_names(&self, doc: &Document) -> Option<DocNames<'_>> {
+        let language = doc
             .language()
             .and_then(|l| self.languages.get(l))
-            .or_else(|| self.languages.get("*"))
-        else {
+            .or_else(|| self.languages.get("*"))?;
+        let analysis = names::analyse(doc, &language.lexicon);
+        let (forms, token_form) = collect_forms(doc.prose(), &analysis);
+        let groups = group_forms(&forms, language, &analysis);
+        Some(DocNames {
+            language,
+            analysis,
+            forms,
+            token_form,
+            groups,
+        })
+    }
+}
+
+impl Check for NameDriftCheck {
+    fn check(&self, rule: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let Some(names) = self.doc_names(doc) else {
             return;
         };
-        let analysis = names::analyse(doc, &language.lexicon);
-        if analysis.tokens.len() < 2 {
-            return;
-        }
+        let DocNames {
+            language,
+            analysis,
+            forms,
+            token_form,
+            groups,
+        } = &names;
         let prose = doc.prose();
-        let (forms, token_form) = collect_forms(prose, &analysis);
-        let groups = group_forms(&forms, language, &analysis);
-        for (minority, majority, kind) in self.drifts(
-            &forms,
-            &token_form,
-            &groups,
-            &analysis,
-            language.ending_length,
-        ) {
+        for (minority, majority, kind) in
+            self.drifts(forms, token_form, groups, analysis, language.ending_length)
+        {
             report(
                 rule,
                 prose,
-                &forms,
+                forms,
                 &groups[minority],
                 &groups[majority],
                 kind,
-                &analysis,
+                analysis,
                 out,
             );
         }
+    }
+
+    fn check_batch(&self, rule: &RuleMeta, docs: &[&Document], out: &mut Vec<(usize, Diagnostic)>) {
+        batch::check(self, rule, docs, out);
     }
 }
 
@@ -133,16 +161,15 @@ impl NameDriftCheck {
             let members = &blocks[key];
             for (i, &a) in members.iter().enumerate() {
                 for &b in &members[i + 1..] {
-                    let Some(kind) = self.similar(
-                        &forms[groups[a].representative],
-                        &forms[groups[b].representative],
-                        ending_length,
-                    ) else {
+                    let Some((kind, change)) =
+                        self.closest(forms, &groups[a], &groups[b], ending_length)
+                    else {
                         continue;
                     };
-                    if !groups[a].sentences.is_disjoint(&groups[b].sentences)
-                        || two_people(forms, token_form, &groups[a], &groups[b], analysis)
-                    {
+                    // Nobody is told apart from someone else by an accent alone.
+                    let people = matches!(kind, DriftKind::Spelling)
+                        && two_people(forms, token_form, &groups[a], &groups[b], analysis);
+                    if !groups[a].sentences.is_disjoint(&groups[b].sentences) || people {
                         continue;
                     }
                     let (minority, majority) = if (groups[a].count, groups[b].first_token)
@@ -152,8 +179,11 @@ impl NameDriftCheck {
                     } else {
                         (a, b)
                     };
-                    // A word known only from sentence starts may be a drifted name, never the reference.
-                    if !groups[majority].strong {
+                    // A word known only from sentence starts may be a drifted name, never the
+                    // reference, and only one small edit away.
+                    if !groups[majority].strong
+                        || (!groups[minority].strong && matches!(change, Edit::Several(_)))
+                    {
                         continue;
                     }
                     if flagged.insert(minority) {
@@ -165,9 +195,41 @@ impl NameDriftCheck {
         found
     }
 
+    /// The closest pair of forms of two groups ("Белуосов" is one swap from "Белоусов", though the
+    /// group's most used form may be "Белоусова"), if any pair is close enough to be drift.
+    fn closest(
+        &self,
+        forms: &[Form],
+        a: &Group,
+        b: &Group,
+        ending_length: usize,
+    ) -> Option<(DriftKind, Edit)> {
+        let rank = |e: Edit| match e {
+            Edit::None => 0,
+            Edit::Several(n) => n + 1,
+            _ => 1,
+        };
+        a.forms
+            .iter()
+            .flat_map(|&x| b.forms.iter().map(move |&y| (x, y)))
+            .filter_map(|(x, y)| {
+                let kind = self.similar(&forms[x], &forms[y], ending_length)?;
+                Some((kind, edit(&forms[x].folded, &forms[y].folded)))
+            })
+            .min_by_key(|&(_, e)| rank(e))
+    }
+
     /// Whether two spellings are close enough to be one name drifting.
     fn similar(&self, a: &Form, b: &Form, ending_length: usize) -> Option<DriftKind> {
         let t = self.thresholds;
+        // A hyphenated compound and its first part ("Marie-Caroline" / "Marie", "Sakhalin-1").
+        let part_of = |x: &str, y: &str| {
+            x.strip_prefix(y)
+                .is_some_and(|rest| rest.starts_with(['-', '‑']))
+        };
+        if part_of(&a.lower, &b.lower) || part_of(&b.lower, &a.lower) {
+            return None;
+        }
         let shorter = a.folded.chars().count().min(b.folded.chars().count());
         if shorter < t.min_length {
             return None;
@@ -260,6 +322,7 @@ fn group_forms(forms: &[Form], language: &NameLanguage, analysis: &NameAnalysis)
     }
     // Every form is indexed under its stems; forms sharing a stem are one name.
     let mut by_stem: HashMap<String, usize> = HashMap::new();
+    let mut by_folded_stem: HashMap<String, Vec<(usize, &str)>> = HashMap::new();
     for (f, form) in forms.iter().enumerate() {
         for stem in stems(&form.lower, &language.inflections) {
             match by_stem.get(&stem) {
@@ -272,6 +335,27 @@ fn group_forms(forms: &[Form], language: &NameLanguage, analysis: &NameAnalysis)
                     by_stem.insert(stem, f);
                 }
             }
+        }
+        // Inflection may add an umlaut (German "Vertrag" / "Verträge", "Vertrags" / "Verträge"):
+        // stems with different endings also meet without umlauts. The same ending never explains
+        // a changed letter, and no ending explains another lost accent ("Przybyłowicz" /
+        // "Przybylowicza" is drift).
+        for (stem, ending) in stems_with_endings(&form.lower, &language.inflections) {
+            let key: String = stem
+                .chars()
+                .map(|c| match c {
+                    'ä' => 'a',
+                    'ö' => 'o',
+                    'ü' => 'u',
+                    other => other,
+                })
+                .collect();
+            let entries = by_folded_stem.entry(key).or_default();
+            if let Some(&(other, _)) = entries.iter().find(|(_, e)| *e != ending) {
+                let (x, y) = (find(&mut parent, f), find(&mut parent, other));
+                parent[x] = y;
+            }
+            entries.push((f, ending));
         }
     }
     for (f, form) in forms.iter().enumerate() {
@@ -333,6 +417,19 @@ fn stems(lower: &str, endings: &[String]) -> Vec<String> {
     out
 }
 
+/// Like [`stems`], with the ending each stem lost (`""` for the form itself).
+fn stems_with_endings<'e>(lower: &str, endings: &'e [String]) -> Vec<(String, &'e str)> {
+    let mut out = vec![(lower.to_string(), "")];
+    for ending in endings {
+        if let Some(stem) = lower.strip_suffix(ending.as_str()) {
+            if stem.chars().count() >= 3 {
+                out.push((stem.to_string(), ending.as_str()));
+            }
+        }
+    }
+    out
+}
+
 /// `Donbass` / `Donbas`, `Zelenskyy` / `Zelensky`: one is the other with its last letter doubled,
 /// which is a misspelling, never an ending.
 fn is_doubled(a: &str, b: &str) -> bool {
@@ -361,7 +458,18 @@ fn is_doubling(stem: &str, ending: &str) -> bool {
     matches!((e.next(), e.next()), (Some(c), None) if stem.ends_with(c))
 }
 
-/// Two groups that both stand in full names with different given names are two people.
+/// Whether two given names differ only in a final vowel, as feminine and masculine forms do.
+fn gender_variants(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let tail = |s: &str| s.chars().skip(common).collect::<String>();
+    let (ta, tb) = (tail(a), tail(b));
+    let vowel_or_nothing =
+        |t: &str| t.chars().count() <= 1 && t.chars().all(|c| ends_in_vowel(&c.to_string()));
+    common >= 3 && vowel_or_nothing(&ta) && vowel_or_nothing(&tb)
+}
+
+/// Two groups are two people: gender variants of a given name, surnames of full names whose given
+/// names differ, or one only ever a given name and the other only ever a surname.
 fn two_people(
     forms: &[Form],
     token_form: &[usize],
@@ -376,9 +484,14 @@ fn two_people(
             .collect()
     };
     let (ta, tb) = (tokens(a), tokens(b));
-    // Both used as given names: "Mario Rossi" and "Maria Rossi".
-    if ta.iter().any(|&t| analysis.is_leading_in_full_name(t))
-        && tb.iter().any(|&t| analysis.is_leading_in_full_name(t))
+    // Given names that are gender variants of each other: "Mario" / "Maria Rossi",
+    // "Jan" / "Jana". Other close given names ("Dmitry" / "Dmitri") are one name drifting.
+    let leading = |ts: &[usize]| ts.iter().any(|&t| analysis.is_leading_in_full_name(t));
+    if (leading(&ta) || leading(&tb))
+        && gender_variants(
+            &forms[a.representative].folded,
+            &forms[b.representative].folded,
+        )
     {
         return true;
     }
@@ -393,7 +506,12 @@ fn two_people(
             .collect()
     };
     let (ga, gb) = (given(&ta), given(&tb));
-    if !ga.is_empty() && !gb.is_empty() && ga.is_disjoint(&gb) {
+    // Given names that are one drifting name ("Dmitry" / "Dmitri") do not make two people.
+    let same_person = |x: &String, y: &String| {
+        x == y || (matches!(edit(x, y), Edit::Several(_)).not() && !gender_variants(x, y))
+    };
+    if !ga.is_empty() && !gb.is_empty() && !ga.iter().any(|x| gb.iter().any(|y| same_person(x, y)))
+    {
         return true;
     }
     // One only ever a given name, the other only ever a surname: "Michael Smith" and "Charles Michel".
