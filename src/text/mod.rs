@@ -3,6 +3,7 @@
 pub mod fold;
 pub mod language;
 pub mod names;
+pub mod neighbours;
 pub mod sentences;
 pub mod urls;
 pub mod words;

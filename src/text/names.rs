@@ -281,14 +281,28 @@ fn headline_blocks(doc: &Document) -> Vec<Range<usize>> {
     let words = doc.words();
     let mut out = Vec::new();
     let mut offset = 0;
-    let lines = prose.split_inclusive('\n').map(|line| {
-        let range = offset..offset + line.trim_end().len();
-        offset += line.len();
-        range
-    });
-    for block in lines {
+    let lines: Vec<Range<usize>> = prose
+        .split_inclusive('\n')
+        .map(|line| {
+            let range = offset..offset + line.trim_end().len();
+            offset += line.len();
+            range
+        })
+        .collect();
+    for (i, block) in lines.iter().enumerate() {
         let text = prose[block.clone()].trim_end();
         if text.ends_with(['.', '!', '?', ':', ';', ',']) {
+            continue;
+        }
+        // A wrapped line of a paragraph continues in lowercase on the next line.
+        let continues = lines.get(i + 1).is_some_and(|next| {
+            prose[next.clone()]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        });
+        if continues {
             continue;
         }
         let first = words.partition_point(|w| w.span.start < block.start);
@@ -386,6 +400,14 @@ mod tests {
         assert_eq!(
             mentions("Grain Corridor Talks Resume Today\n\nThe talks in Istanbul resumed."),
             ["Istanbul"]
+        );
+    }
+
+    #[test]
+    fn wrapped_paragraph_lines_are_not_headlines() {
+        assert_eq!(
+            mentions("Ukrainian Foreign Minister Andrii Sybiha told reporters that Kyiv was ready to\nguarantee safe passage."),
+            ["Ukrainian", "Andrii Sybiha", "Kyiv"]
         );
     }
 

@@ -5,22 +5,35 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>()\[\]{}]+|\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
-    )
-    .expect("URL regex is valid")
+    Regex::new(r"(?i)(?:(?-u:\b)(?:https?|ftp)://|(?-u:\b)www\.)[^\s<>()\[\]{}]+")
+        .expect("URL regex is valid")
+});
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+        .expect("e-mail regex is valid")
 });
 
 /// Byte ranges of URLs and e-mail addresses in `text`, without trailing sentence punctuation.
+/// The regexes only run when the text contains `://`, `www.` or `@` at all.
 pub fn find(text: &str) -> Vec<Range<usize>> {
-    URL.find_iter(text)
-        .map(|m| {
+    let mut found = Vec::new();
+    let mut collect = |regex: &Regex| {
+        for m in regex.find_iter(text) {
             let trimmed = m
                 .as_str()
                 .trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '"']);
-            m.start()..m.start() + trimmed.len()
-        })
-        .collect()
+            found.push(m.start()..m.start() + trimmed.len());
+        }
+    };
+    if text.contains("://") || text.contains("www.") || text.contains("WWW.") {
+        collect(&URL);
+    }
+    if text.contains('@') {
+        collect(&EMAIL);
+    }
+    found.sort_by_key(|r| r.start);
+    found
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ use crate::document::Document;
 use crate::rules::RuleMeta;
 use crate::text::fold::{edit, fold, Edit};
 use crate::text::names::{self, strip_clitic, NameAnalysis, NameLexicon};
+use crate::text::neighbours::candidate_pairs;
 use std::collections::{HashMap, HashSet};
 use std::ops::Not;
 
@@ -147,49 +148,38 @@ impl NameDriftCheck {
         analysis: &NameAnalysis,
         ending_length: usize,
     ) -> Vec<(usize, usize, DriftKind)> {
-        let mut blocks: HashMap<char, Vec<usize>> = HashMap::new();
-        for (g, group) in groups.iter().enumerate() {
-            if let Some(c) = forms[group.representative].folded.chars().next() {
-                blocks.entry(c).or_default().push(g);
-            }
-        }
         let mut found = Vec::new();
         let mut flagged: HashSet<usize> = HashSet::new();
-        let mut block_keys: Vec<&char> = blocks.keys().collect();
-        block_keys.sort();
-        for key in block_keys {
-            let members = &blocks[key];
-            for (i, &a) in members.iter().enumerate() {
-                for &b in &members[i + 1..] {
-                    let Some((kind, change)) =
-                        self.closest(forms, &groups[a], &groups[b], ending_length)
-                    else {
-                        continue;
-                    };
-                    // Nobody is told apart from someone else by an accent alone.
-                    let people = matches!(kind, DriftKind::Spelling)
-                        && two_people(forms, token_form, &groups[a], &groups[b], analysis);
-                    if !groups[a].sentences.is_disjoint(&groups[b].sentences) || people {
-                        continue;
-                    }
-                    let (minority, majority) = if (groups[a].count, groups[b].first_token)
-                        > (groups[b].count, groups[a].first_token)
-                    {
-                        (b, a)
-                    } else {
-                        (a, b)
-                    };
-                    // A word known only from sentence starts may be a drifted name, never the
-                    // reference, and only one small edit away.
-                    if !groups[majority].strong
-                        || (!groups[minority].strong && matches!(change, Edit::Several(_)))
-                    {
-                        continue;
-                    }
-                    if flagged.insert(minority) {
-                        found.push((minority, majority, kind));
-                    }
-                }
+        let spellings = groups
+            .iter()
+            .map(|g| g.forms.iter().map(|&f| forms[f].folded.as_str()).collect());
+        for (a, b) in candidate_pairs(spellings, self.thresholds.two_edit_length) {
+            let Some((kind, change)) = self.closest(forms, &groups[a], &groups[b], ending_length)
+            else {
+                continue;
+            };
+            // Nobody is told apart from someone else by an accent alone.
+            let people = matches!(kind, DriftKind::Spelling)
+                && two_people(forms, token_form, &groups[a], &groups[b], analysis);
+            if !groups[a].sentences.is_disjoint(&groups[b].sentences) || people {
+                continue;
+            }
+            let (minority, majority) = if (groups[a].count, groups[b].first_token)
+                > (groups[b].count, groups[a].first_token)
+            {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            // A word known only from sentence starts may be a drifted name, never the reference,
+            // and only one small edit away.
+            if !groups[majority].strong
+                || (!groups[minority].strong && matches!(change, Edit::Several(_)))
+            {
+                continue;
+            }
+            if flagged.insert(minority) {
+                found.push((minority, majority, kind));
             }
         }
         found
