@@ -27,10 +27,18 @@ pub struct NameToken {
     pub span: Range<usize>,
     /// Index of the sentence it stands in.
     pub sentence: usize,
+    /// Index of its (first) word in [`Document::words`].
+    pub word: usize,
     /// Index of its mention in [`NameAnalysis::mentions`].
     pub mention: usize,
-    /// Only capitalised at the start of sentences, with nothing else saying it is a name.
+    /// Not a name by evidence (a lone word at a sentence start; in German, a noun with no name
+    /// or title beside it): it may be a drifted form, never the reference spelling.
     pub weak: bool,
+    /// A lone word capitalised only at sentence starts.
+    pub initial: bool,
+    /// Capitalised only at sentence starts, lone or not: as the first word of a run it may be an
+    /// adverb ("Позднее Пексов", "Later Veldt") as much as a given name.
+    pub uncertain: bool,
 }
 
 /// A run of name tokens ("Hakon Veldt", "Ursula von der Leyen", "Veldt").
@@ -135,28 +143,27 @@ pub fn analyse(doc: &Document, lexicon: &NameLexicon) -> NameAnalysis {
                 .titles
                 .contains(&prose[words[i - 1].span.clone()].to_lowercase())
     };
-    // A word capitalised only at sentence starts is weak: it stands alone (never the given name
-    // of a run: "Secondo Shlein" is "according to Shlein") and may only be a drifted form.
+    // A lone word capitalised only at sentence starts is weak: it may be a drifted form of a
+    // name, never the reference spelling. In languages that capitalise every noun, only a full
+    // name or a title makes a word a name.
     let kept: Vec<Kept> = candidates
         .iter()
         .map(|&(word, sentence)| {
-            let alone = is_sentence_initial(doc, word, sentence)
+            let in_run = (candidate_words.contains(&(word + 1))
+                && joined(prose, words, word, word + 1))
+                || (word > 0
+                    && candidate_words.contains(&(word - 1))
+                    && joined(prose, words, word - 1, word));
+            let unsupported = is_sentence_initial(doc, word, sentence)
                 && !non_initial.contains(&prose[words[word].span.clone()]);
-            let named_by_context = || {
-                // Every noun is capitalised: only a full name or a title makes a word a name.
-                let in_run = (candidate_words.contains(&(word + 1))
-                    && joined(prose, words, word, word + 1))
-                    || (word > 0
-                        && candidate_words.contains(&(word - 1))
-                        && joined(prose, words, word - 1, word));
-                in_run || after_title(word)
-            };
-            let weak = alone || (capitalised_nouns && !named_by_context());
+            let initial = unsupported && !in_run;
+            let weak = initial || (capitalised_nouns && !(in_run || after_title(word)));
             Kept {
                 word,
                 sentence,
                 weak,
-                alone,
+                initial,
+                uncertain: unsupported,
             }
         })
         .collect();
@@ -175,7 +182,8 @@ pub fn analyse(doc: &Document, lexicon: &NameLexicon) -> NameAnalysis {
             word: first,
             sentence,
             weak,
-            alone,
+            initial,
+            uncertain,
         } = kept[k];
         let start_token = analysis.tokens.len();
         let mention_index = analysis.mentions.len();
@@ -183,14 +191,17 @@ pub fn analyse(doc: &Document, lexicon: &NameLexicon) -> NameAnalysis {
         analysis.tokens.push(NameToken {
             span: words[first].span.start..words[last].span.end,
             sentence,
+            word: first,
             mention: mention_index,
             weak,
+            initial,
+            uncertain,
         });
         k += 1;
         while k < kept.len() && kept[k].word <= last {
             k += 1;
         }
-        while !alone && k < kept.len() && kept[k].sentence == sentence {
+        while k < kept.len() && kept[k].sentence == sentence {
             let next = kept[k].word;
             let bridged = (last + 1..next).all(|p| {
                 lexicon
@@ -204,8 +215,11 @@ pub fn analyse(doc: &Document, lexicon: &NameLexicon) -> NameAnalysis {
             analysis.tokens.push(NameToken {
                 span: words[next].span.start..words[end].span.end,
                 sentence,
+                word: next,
                 mention: mention_index,
-                weak: false,
+                weak: kept[k].weak,
+                initial: false,
+                uncertain: false,
             });
             last = end;
             k += 1;
@@ -241,8 +255,10 @@ struct Kept {
     sentence: usize,
     /// Not a name by evidence: may only be a drifted form.
     weak: bool,
-    /// Capitalised only at a sentence start: never joined with the next word.
-    alone: bool,
+    /// A lone word capitalised only at sentence starts.
+    initial: bool,
+    /// Capitalised only at sentence starts.
+    uncertain: bool,
 }
 
 /// Whether two words are separated only by one space or a hyphen (parts of one name).

@@ -114,7 +114,10 @@ pub(super) fn check(
                             .as_ref()
                             .map_or(0, |n| n.language.ending_length),
                     );
-                if check.similar(fa, fb, ending).is_none() {
+                if check
+                    .similar(&fa.lower, &fa.folded, &fb.lower, &fb.folded, ending)
+                    .is_none()
+                {
                     continue;
                 }
                 let rank = |s: &Spelling| {

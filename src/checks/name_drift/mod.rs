@@ -64,9 +64,12 @@ struct Group {
     count: usize,
     first_token: usize,
     representative: usize,
-    sentences: HashSet<usize>,
+    /// (sentence, word index) of every token, in order.
+    places: Vec<(usize, usize)>,
     /// Some token of the group is a name by evidence, not only a capital at a sentence start.
     strong: bool,
+    /// Every token is a lone word at a sentence start.
+    initial_only: bool,
 }
 
 /// One document's names: tokens, forms and groups.
@@ -110,8 +113,7 @@ impl Check for NameDriftCheck {
             groups,
         } = &names;
         let prose = doc.prose();
-        for (minority, majority, kind) in
-            self.drifts(forms, token_form, groups, analysis, language.ending_length)
+        for (minority, majority, kind) in self.drifts(forms, token_form, groups, analysis, language)
         {
             report(
                 rule,
@@ -146,22 +148,31 @@ impl NameDriftCheck {
         token_form: &[usize],
         groups: &[Group],
         analysis: &NameAnalysis,
-        ending_length: usize,
+        language: &NameLanguage,
     ) -> Vec<(usize, usize, DriftKind)> {
         let mut found = Vec::new();
         let mut flagged: HashSet<usize> = HashSet::new();
-        let spellings = groups
+        // Candidates from forms and their inflection stems, like `closest` compares them.
+        let stemmed: Vec<Vec<String>> = groups
             .iter()
-            .map(|g| g.forms.iter().map(|&f| forms[f].folded.as_str()).collect());
+            .map(|g| {
+                g.forms
+                    .iter()
+                    .flat_map(|&f| stems(&forms[f].folded, &language.inflections))
+                    .collect()
+            })
+            .collect();
+        let spellings = stemmed
+            .iter()
+            .map(|g| g.iter().map(String::as_str).collect());
         for (a, b) in candidate_pairs(spellings, self.thresholds.two_edit_length) {
-            let Some((kind, change)) = self.closest(forms, &groups[a], &groups[b], ending_length)
-            else {
+            let Some((kind, change)) = self.closest(forms, &groups[a], &groups[b], language) else {
                 continue;
             };
             // Nobody is told apart from someone else by an accent alone.
             let people = matches!(kind, DriftKind::Spelling)
                 && two_people(forms, token_form, &groups[a], &groups[b], analysis);
-            if !groups[a].sentences.is_disjoint(&groups[b].sentences) || people {
+            if meet(&groups[a], &groups[b]) || people {
                 continue;
             }
             let (minority, majority) = if (groups[a].count, groups[b].first_token)
@@ -172,9 +183,9 @@ impl NameDriftCheck {
                 (a, b)
             };
             // A word known only from sentence starts may be a drifted name, never the reference,
-            // and only one small edit away.
+            // and only one small edit away; other weak words may be drifted forms too.
             if !groups[majority].strong
-                || (!groups[minority].strong && matches!(change, Edit::Several(_)))
+                || (groups[minority].initial_only && matches!(change, Edit::Several(_)))
             {
                 continue;
             }
@@ -192,47 +203,78 @@ impl NameDriftCheck {
         forms: &[Form],
         a: &Group,
         b: &Group,
-        ending_length: usize,
+        language: &NameLanguage,
     ) -> Option<(DriftKind, Edit)> {
         let rank = |e: Edit| match e {
             Edit::None => 0,
             Edit::Several(n) => n + 1,
             _ => 1,
         };
-        a.forms
-            .iter()
-            .flat_map(|&x| b.forms.iter().map(move |&y| (x, y)))
-            .filter_map(|(x, y)| {
-                let kind = self.similar(&forms[x], &forms[y], ending_length)?;
-                Some((kind, edit(&forms[x].folded, &forms[y].folded)))
+        // Forms and their inflection stems: "Trzakowskiego" drifts from "Trzaskowski" though no
+        // form of the same case exists.
+        let spellings = |g: &Group| -> Vec<(String, String)> {
+            g.forms
+                .iter()
+                .flat_map(|&f| stems(&forms[f].lower, &language.inflections))
+                .filter(|stem| stem.chars().count() >= self.thresholds.min_length)
+                .map(|stem| {
+                    let folded = fold(&stem);
+                    (stem, folded)
+                })
+                .collect()
+        };
+        let (sa, sb) = (spellings(a), spellings(b));
+        let is_form = |g: &Group, lower: &str| g.forms.iter().any(|&f| forms[f].lower == lower);
+        sa.iter()
+            .flat_map(|x| sb.iter().map(move |y| (x, y)))
+            .filter_map(|((la, fa), (lb, fb))| {
+                let kind = self.similar(la, fa, lb, fb, language.ending_length)?;
+                // Stems meet where endings alternate (Russian "словак-" / "словац-"): between
+                // stems, a change at their end is morphology.
+                let stemmed = !is_form(a, la) || !is_form(b, lb);
+                if stemmed && edit_reaches_end(fa, fb, 3) {
+                    return None;
+                }
+                Some((kind, edit(fa, fb)))
             })
             .min_by_key(|&(_, e)| rank(e))
     }
 
-    /// Whether two spellings are close enough to be one name drifting.
-    fn similar(&self, a: &Form, b: &Form, ending_length: usize) -> Option<DriftKind> {
+    /// Whether two spellings (lowercase and folded) are close enough to be one name drifting.
+    fn similar(
+        &self,
+        a_lower: &str,
+        a_folded: &str,
+        b_lower: &str,
+        b_folded: &str,
+        ending_length: usize,
+    ) -> Option<DriftKind> {
         let t = self.thresholds;
         // A hyphenated compound and its first part ("Marie-Caroline" / "Marie", "Sakhalin-1").
         let part_of = |x: &str, y: &str| {
             x.strip_prefix(y)
                 .is_some_and(|rest| rest.starts_with(['-', '‑']))
         };
-        if part_of(&a.lower, &b.lower) || part_of(&b.lower, &a.lower) {
+        if part_of(a_lower, b_lower) || part_of(b_lower, a_lower) {
             return None;
         }
-        let shorter = a.folded.chars().count().min(b.folded.chars().count());
+        let shorter = a_folded.chars().count().min(b_folded.chars().count());
         if shorter < t.min_length {
             return None;
         }
-        let change = edit(&a.folded, &b.folded);
-        if change != Edit::None && differ_only_in_ending(&a.folded, &b.folded, ending_length) {
+        // Drift keeps the first letter ("Fernández" / "Hernández" are two names).
+        if a_folded.chars().next() != b_folded.chars().next() {
+            return None;
+        }
+        let change = edit(a_folded, b_folded);
+        if change != Edit::None && differ_only_in_ending(a_folded, b_folded, ending_length) {
             return None;
         }
         match change {
-            Edit::None => (a.lower != b.lower).then_some(DriftKind::Diacritics),
+            Edit::None => (a_lower != b_lower).then_some(DriftKind::Diacritics),
             // A dropped or added final consonant ("Veld" / "Veldt"); a final vowel is too often an
             // ending or another word ("River" / "Rivera").
-            Edit::EndInsertion if !ends_in_vowel(longer(&a.folded, &b.folded)) => {
+            Edit::EndInsertion if !ends_in_vowel(longer(a_folded, b_folded)) => {
                 Some(DriftKind::Spelling)
             }
             Edit::Substitution | Edit::Transposition | Edit::Insertion
@@ -258,6 +300,25 @@ fn ends_in_vowel(word: &str) -> bool {
     word.chars()
         .last()
         .is_some_and(|c| "aeiouyаеёиоуыэюяіїєαεηιουω".contains(c) && c != 'y')
+}
+
+/// Whether two groups meet in one sentence: then they are two names ("Colombia and Columbia",
+/// "Montpellier … Montpelier, Vermont"), not one drifting.
+fn meet(a: &Group, b: &Group) -> bool {
+    let sentences: HashSet<usize> = a.places.iter().map(|&(s, _)| s).collect();
+    b.places.iter().any(|(s, _)| sentences.contains(s))
+}
+
+/// Whether the letters that differ between two spellings reach into the last `n` of either.
+fn edit_reaches_end(a: &str, b: &str, n: usize) -> bool {
+    let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let suffix = ac
+        .iter()
+        .rev()
+        .zip(bc.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    suffix < n
 }
 
 /// Whether two spellings share everything but their last `n` letters (each), i.e. differ only
@@ -326,8 +387,9 @@ fn group_forms(forms: &[Form], language: &NameLanguage, analysis: &NameAnalysis)
                 }
             }
         }
-        // Inflection may add an umlaut (German "Vertrag" / "Verträge", "Vertrags" / "Verträge"):
-        // stems with different endings also meet without umlauts. The same ending never explains
+        // Inflection may add an umlaut (German "Vertrag" / "Verträge", "Vertrags" / "Verträge")
+        // or drop a ё (Russian "Пётр" / "Петру"): stems with different endings also meet without
+        // them. The same ending never explains
         // a changed letter, and no ending explains another lost accent ("Przybyłowicz" /
         // "Przybylowicza" is drift).
         for (stem, ending) in stems_with_endings(&form.lower, &language.inflections) {
@@ -337,6 +399,7 @@ fn group_forms(forms: &[Form], language: &NameLanguage, analysis: &NameAnalysis)
                     'ä' => 'a',
                     'ö' => 'o',
                     'ü' => 'u',
+                    'ё' => 'е',
                     other => other,
                 })
                 .collect();
@@ -375,9 +438,11 @@ fn group_forms(forms: &[Form], language: &NameLanguage, analysis: &NameAnalysis)
             count: 0,
             first_token: usize::MAX,
             representative: f,
-            sentences: HashSet::new(),
+            places: Vec::new(),
             strong: false,
+            initial_only: true,
         });
+        group.initial_only &= form.tokens.iter().all(|&t| analysis.tokens[t].initial);
         group.strong |= form.tokens.iter().any(|&t| !analysis.tokens[t].weak);
         group.forms.push(f);
         group.count += form.tokens.len();
@@ -385,9 +450,11 @@ fn group_forms(forms: &[Form], language: &NameLanguage, analysis: &NameAnalysis)
         if form.tokens.len() > forms[group.representative].tokens.len() {
             group.representative = f;
         }
-        group
-            .sentences
-            .extend(form.tokens.iter().map(|&t| analysis.tokens[t].sentence));
+        group.places.extend(
+            form.tokens
+                .iter()
+                .map(|&t| (analysis.tokens[t].sentence, analysis.tokens[t].word)),
+        );
     }
     let mut groups: Vec<Group> = groups.into_values().collect();
     groups.sort_by_key(|g| g.first_token);
@@ -488,10 +555,11 @@ fn two_people(
     // Both surnames of full names whose given names differ: "Anna Kowalska" and "Jan Kowalski".
     let given = |ts: &[usize]| -> HashSet<String> {
         ts.iter()
-            .filter(|&&t| analysis.is_final_in_full_name(t))
+            .filter(|&&t| analysis.is_final_in_full_name(t) && !analysis.tokens[t - 1].uncertain)
             .map(|&t| {
-                let m = &analysis.mentions[analysis.tokens[t].mention];
-                forms[token_form[m.tokens.start]].folded.clone()
+                // The given name is the token before the surname ("Oppositionsführerin
+                // Swjatlana Tichanowskaja"); one seen only at sentence starts may be an adverb.
+                forms[token_form[t - 1]].folded.clone()
             })
             .collect()
     };
