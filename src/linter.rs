@@ -13,6 +13,7 @@ pub struct Linter {
 impl Linter {
     /// A linter for `rules`.
     pub fn new(rules: RuleSet) -> Self {
+        rules.link();
         Linter { rules }
     }
 

@@ -139,6 +139,8 @@ impl RuleArgs {
             }
         }
         if errors.is_empty() {
+            // Share name data now, before --select/--ignore may drop the rule that owns it.
+            set.link();
             return Ok(set);
         }
         let mut stderr = color.stderr();

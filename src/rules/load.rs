@@ -1,12 +1,13 @@
 //! Parsing and validating rule files into a [`RuleSet`]. Every error points into the rule file.
 
-use super::schema::{Exceptions, OneOrMany, RawExample, RawFile, RawPack, RawRule};
+use super::schema::{Exceptions, OneOrMany, PhraseTables, RawExample, RawFile, RawPack, RawRule};
 use super::{builtin, Example, FixSafety, Rule, RuleKind, RuleMeta, RuleSet, RuleSource};
 use crate::checks::consistency::{ConsistencyCheck, ConsistencySet, Family};
 use crate::checks::name_drift::{DriftThresholds, NameDriftCheck, NameLanguage};
 use crate::checks::pattern::PatternCheck;
 use crate::checks::repetition::RepetitionCheck;
 use crate::checks::substitution::SubstitutionCheck;
+use crate::checks::titles::{Holder, TitleLanguage, TitlesCheck};
 use crate::checks::Check;
 use crate::diagnostic::Severity;
 use crate::text::language::is_valid_code;
@@ -15,7 +16,7 @@ use regex::{Regex, RegexBuilder};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use toml::Spanned;
 
 /// The largest compiled regex a rule may have (guards against pathological patterns).
@@ -489,6 +490,34 @@ impl Validator<'_> {
                 raw.canonical.as_ref().map(Spanned::span),
                 &[Names],
             ),
+            ("roles", raw.roles.as_ref().map(Spanned::span), &[Titles]),
+            (
+                "affiliations",
+                raw.affiliations.as_ref().map(Spanned::span),
+                &[Titles],
+            ),
+            (
+                "prefixes",
+                raw.prefixes.as_ref().map(Spanned::span),
+                &[Titles],
+            ),
+            ("past", raw.past.as_ref().map(Spanned::span), &[Titles]),
+            ("rank", raw.rank.as_ref().map(Spanned::span), &[Titles]),
+            (
+                "connectors",
+                raw.connectors.as_ref().map(Spanned::span),
+                &[Titles],
+            ),
+            (
+                "exclusive",
+                raw.exclusive.as_ref().map(Spanned::span),
+                &[Titles],
+            ),
+            (
+                "holders",
+                raw.holders.as_ref().map(Spanned::span),
+                &[Titles],
+            ),
         ];
         for (key, span, kinds) in keys {
             if let Some(span) = span {
@@ -720,13 +749,14 @@ impl Validator<'_> {
                 Some(Box::new(ConsistencyCheck { sets: compiled }))
             }
             RuleKind::NameDrift => Some(Box::new(NameDriftCheck {
-                languages: self.name_languages(raw),
+                languages: std::sync::Arc::new(self.name_languages(raw)),
                 thresholds: DriftThresholds {
                     min_length: self.length(&raw.min_length, 4),
                     one_edit_length: self.length(&raw.one_edit_length, 5),
                     two_edit_length: self.length(&raw.two_edit_length, 9),
                 },
             })),
+            RuleKind::Titles => self.titles(raw, &rule_span),
             RuleKind::Names => {
                 let canonical = self.required(&raw.canonical, "canonical", kind, &rule_span)?;
                 let mut pairs = Vec::new();
@@ -750,6 +780,137 @@ impl Validator<'_> {
                 )
             }
         }
+    }
+
+    /// A `titles` rule: one lexicon per language named in any table (each merged with `*`).
+    fn titles(&mut self, raw: &RawRule, rule_span: &Range<usize>) -> Option<Box<dyn Check>> {
+        let roles_table = self.required(&raw.roles, "roles", RuleKind::Titles, rule_span)?;
+        let mut codes: HashSet<String> = HashSet::from(["*".to_string()]);
+        let phrase_maps = |table: &Option<Spanned<PhraseTables>>,
+                           codes: &mut HashSet<String>|
+         -> HashMap<String, HashMap<String, String>> {
+            let mut out: HashMap<String, HashMap<String, String>> = HashMap::new();
+            for (code, entries) in table.iter().flat_map(|t| t.get_ref()) {
+                codes.insert(code.clone());
+                let map = out.entry(code.clone()).or_default();
+                for (canonical, phrases) in entries {
+                    map.insert(canonical.to_lowercase(), canonical.clone());
+                    for phrase in phrases {
+                        map.insert(phrase.to_lowercase(), canonical.clone());
+                    }
+                }
+            }
+            out
+        };
+        let roles = phrase_maps(&raw.roles, &mut codes);
+        let affiliations = phrase_maps(&raw.affiliations, &mut codes);
+        let mut prefixes: HashMap<String, HashMap<String, String>> = HashMap::new();
+        for (code, entries) in raw.prefixes.iter().flat_map(|t| t.get_ref()) {
+            codes.insert(code.clone());
+            prefixes.insert(
+                code.clone(),
+                entries
+                    .iter()
+                    .map(|(p, a)| (p.to_lowercase(), a.clone()))
+                    .collect(),
+            );
+        }
+        let mut lists = Vec::new();
+        for table in [&raw.past, &raw.rank, &raw.connectors, &raw.framing] {
+            let map = match table {
+                Some(t) => self.word_lists(t.get_ref(), t.span()),
+                None => HashMap::new(),
+            };
+            codes.extend(map.keys().cloned());
+            lists.push(map);
+        }
+        for code in &codes {
+            if code != "*" && !is_valid_code(code) {
+                self.error(
+                    roles_table.span(),
+                    format!("'{code}' is not an ISO 639-1 language code or \"*\""),
+                    "in the title tables",
+                );
+            }
+        }
+        fn merged<V: Clone>(
+            map: &HashMap<String, HashMap<String, V>>,
+            code: &str,
+        ) -> HashMap<String, V> {
+            let mut out = map.get("*").cloned().unwrap_or_default();
+            if code != "*" {
+                out.extend(map.get(code).cloned().unwrap_or_default());
+            }
+            out
+        }
+        let merged_set = |map: &HashMap<String, HashSet<String>>, code: &str| -> HashSet<String> {
+            let mut out = map.get("*").cloned().unwrap_or_default();
+            out.extend(map.get(code).into_iter().flatten().cloned());
+            out
+        };
+        let mut languages = HashMap::new();
+        for code in codes {
+            let role_phrases = merged(&roles, &code);
+            if role_phrases.is_empty() {
+                continue;
+            }
+            let built = TitleLanguage::new(
+                role_phrases,
+                merged(&prefixes, &code),
+                merged(&affiliations, &code),
+                merged_set(&lists[0], &code),
+                merged_set(&lists[1], &code),
+                merged_set(&lists[2], &code),
+                merged_set(&lists[3], &code),
+            );
+            match built {
+                Ok(language) => {
+                    languages.insert(code, language);
+                }
+                Err(e) => {
+                    self.error(
+                        roles_table.span(),
+                        "the role phrases cannot be compiled",
+                        "here",
+                    )
+                    .notes
+                    .push(e.to_string());
+                }
+            }
+        }
+        let known_roles: HashSet<String> =
+            roles.values().flat_map(|m| m.values().cloned()).collect();
+        let mut exclusive = Vec::new();
+        if let Some(sets) = &raw.exclusive {
+            for set in sets.get_ref() {
+                if let Some(unknown) = set.iter().find(|r| !known_roles.contains(*r)) {
+                    self.error(
+                        sets.span(),
+                        format!("'{unknown}' is not a role of this rule"),
+                        "in these sets",
+                    )
+                    .notes
+                    .push("roles are the keys of the `roles` tables".into());
+                }
+                exclusive.push(set.iter().cloned().collect());
+            }
+        }
+        let holders = raw
+            .holders
+            .iter()
+            .flat_map(|h| h.get_ref())
+            .map(|h| Holder {
+                name: h.name.clone(),
+                role: h.role.clone(),
+                affiliation: h.affiliation.clone(),
+            })
+            .collect();
+        Some(Box::new(TitlesCheck {
+            languages,
+            exclusive,
+            holders,
+            names: OnceLock::new(),
+        }))
     }
 
     /// `exceptions` as a list of phrases (substitution and names rules).

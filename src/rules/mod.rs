@@ -32,17 +32,20 @@ pub enum RuleKind {
     NameDrift,
     /// A gazetteer of canonical name spellings and their wrong variants.
     Names,
+    /// A person's title changing within a document.
+    Titles,
 }
 
 impl RuleKind {
     /// Every kind, as written in rule files.
-    pub const ALL: [RuleKind; 6] = [
+    pub const ALL: [RuleKind; 7] = [
         RuleKind::Pattern,
         RuleKind::Substitution,
         RuleKind::Repetition,
         RuleKind::Consistency,
         RuleKind::NameDrift,
         RuleKind::Names,
+        RuleKind::Titles,
     ];
 
     /// The name used in rule files.
@@ -54,6 +57,7 @@ impl RuleKind {
             RuleKind::Consistency => "consistency",
             RuleKind::NameDrift => "name-drift",
             RuleKind::Names => "names",
+            RuleKind::Titles => "titles",
         }
     }
 
@@ -61,6 +65,7 @@ impl RuleKind {
         match self {
             RuleKind::Repetition => Category::Garble,
             RuleKind::NameDrift | RuleKind::Names => Category::Name,
+            RuleKind::Titles => Category::Title,
             _ => Category::Style,
         }
     }
@@ -82,6 +87,7 @@ impl RuleKind {
             }
             RuleKind::NameDrift => "'{match}' looks like a misspelling of '{replacement}'",
             RuleKind::Names => "'{match}' is spelled '{replacement}' in house style",
+            RuleKind::Titles => "The title '{match}' contradicts an earlier one",
         }
     }
 }
@@ -260,6 +266,16 @@ impl RuleSet {
             Ok(())
         } else {
             Err(errors)
+        }
+    }
+
+    /// Shares the name data of the first `name-drift` rule with every rule that uses names
+    /// (title rules), so all of them see the same entities. Call once all packs are loaded.
+    pub fn link(&self) {
+        if let Some(data) = self.rules.iter().find_map(|r| r.check.name_data()) {
+            for rule in &self.rules {
+                rule.check.use_name_data(&data);
+            }
         }
     }
 

@@ -62,8 +62,30 @@ pub struct RawRule {
     pub min_length: Option<Spanned<i64>>,
     pub one_edit_length: Option<Spanned<i64>>,
     pub two_edit_length: Option<Spanned<i64>>,
+    // titles: per-language lexicons, exclusive offices, known office holders
+    pub roles: Option<Spanned<PhraseTables>>,
+    pub affiliations: Option<Spanned<PhraseTables>>,
+    pub prefixes: Option<Spanned<BTreeMap<String, BTreeMap<String, String>>>>,
+    pub past: Option<Spanned<WordLists>>,
+    pub rank: Option<Spanned<WordLists>>,
+    pub connectors: Option<Spanned<WordLists>>,
+    pub framing: Option<Spanned<WordLists>>,
+    pub exclusive: Option<Spanned<Vec<Vec<String>>>>,
+    pub holders: Option<Spanned<Vec<RawHolder>>>,
     // names: canonical spelling → wrong variants
     pub canonical: Option<Spanned<BTreeMap<String, Vec<String>>>>,
+}
+
+/// Language code (or `*`) → canonical name → phrases (`en.foreign minister = ["foreign minister", …]`).
+pub type PhraseTables = BTreeMap<String, BTreeMap<String, Vec<String>>>;
+
+/// A known office holder.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHolder {
+    pub name: String,
+    pub role: String,
+    pub affiliation: Option<String>,
 }
 
 /// Language code (or `*`) → words.

@@ -46,7 +46,7 @@ pub struct DriftThresholds {
 /// Finds names spelled two ways in one document.
 pub struct NameDriftCheck {
     /// Language code → data (already merged with the `*` entries); `*` is the fallback.
-    pub languages: HashMap<String, NameLanguage>,
+    pub languages: super::NameData,
     pub thresholds: DriftThresholds,
 }
 
@@ -126,6 +126,10 @@ impl Check for NameDriftCheck {
                 out,
             );
         }
+    }
+
+    fn name_data(&self) -> Option<super::NameData> {
+        Some(self.languages.clone())
     }
 
     fn check_batch(&self, rule: &RuleMeta, docs: &[&Document], out: &mut Vec<(usize, Diagnostic)>) {

@@ -1,0 +1,598 @@
+//! `titles` rules: a person whose role or affiliation changes within one article ("Norwegian Trade
+//! Minister Hakon Veldt" … "EU Trade Minister Hakon Veldt"; "President X" … "Prime Minister X").
+//!
+//! Title phrases come from per-language lexicons in the rule file (roles with their synonyms,
+//! affiliations with their forms, past and rank modifiers). A title attaches to a name mention
+//! from [`crate::text::names`] when it stands right before it ("Foreign Minister Hakon Veldt",
+//! "министр иностранных дел России Сергей Лавров") or in apposition after it ("Hakon Veldt,
+//! Norway's trade minister,"). People are told apart by surname and given name, with the same
+//! name data as the name-drift rule, so inflected forms ("Лаврова") are one person.
+
+use super::name_drift::NameLanguage;
+use super::{Check, NameData};
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::rules::RuleMeta;
+use crate::text::fold::fold;
+use crate::text::names::{self, strip_clitic, NameAnalysis};
+use crate::text::words::Word;
+use regex::{Regex, RegexBuilder};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The title lexicon of one language.
+pub struct TitleLanguage {
+    /// Optional compound prefix (German "Bundes-") and a role phrase, longest first.
+    matcher: Regex,
+    /// Lowercase phrase → canonical role (and the affiliation written inside the phrase).
+    roles: HashMap<String, RoleEntry>,
+    /// Lowercase prefix → canonical affiliation (`bundes` → `germany`), for compounds.
+    prefixes: HashMap<String, String>,
+    /// Lowercase affiliation phrase → canonical affiliation (`norwegian` → `norway`).
+    affiliations: HashMap<String, String>,
+    /// Words that put a title in the past (`former`, `ex`).
+    past: HashSet<String>,
+    /// Words that make a lower rank of a role (`deputy`, `vice`).
+    rank: HashSet<String>,
+    /// Small words inside title phrases (`the`, `of`, `de`, `der`).
+    connectors: HashSet<String>,
+    /// Words that make a following title a description, not a name's title (`as`, `als`).
+    framing: HashSet<String>,
+}
+
+impl TitleLanguage {
+    /// Compiles a language's lexicon. A role phrase may hold an `{aff}` slot for an affiliation
+    /// written inside it ("ministre {aff} de la défense"): it is expanded with every affiliation form.
+    pub fn new(
+        role_phrases: HashMap<String, String>,
+        prefixes: HashMap<String, String>,
+        affiliations: HashMap<String, String>,
+        past: HashSet<String>,
+        rank: HashSet<String>,
+        connectors: HashSet<String>,
+        framing: HashSet<String>,
+    ) -> Result<Self, regex::Error> {
+        let mut roles: HashMap<String, RoleEntry> = HashMap::new();
+        for (phrase, role) in role_phrases {
+            if phrase.contains("{aff}") {
+                for (form, affiliation) in &affiliations {
+                    let entry = RoleEntry {
+                        role: role.clone(),
+                        affiliation: Some(affiliation.clone()),
+                    };
+                    roles.insert(phrase.replace("{aff}", form), entry);
+                }
+            } else {
+                roles.insert(
+                    phrase,
+                    RoleEntry {
+                        role,
+                        affiliation: None,
+                    },
+                );
+            }
+        }
+        let alternation = |words: Vec<&String>| {
+            let mut words: Vec<&String> = words.into_iter().filter(|w| !w.is_empty()).collect();
+            words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            words
+                .iter()
+                .map(|w| regex::escape(w))
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        let role_part = alternation(roles.keys().collect());
+        let prefix_part = alternation(prefixes.keys().collect());
+        let pattern = if prefix_part.is_empty() {
+            format!("(?P<role>{role_part})")
+        } else {
+            format!("(?P<prefix>{prefix_part})?(?P<role>{role_part})")
+        };
+        let matcher = RegexBuilder::new(&pattern)
+            .case_insensitive(true)
+            .size_limit(64 << 20)
+            .build()?;
+        Ok(TitleLanguage {
+            matcher,
+            roles,
+            prefixes,
+            affiliations,
+            past,
+            rank,
+            connectors,
+            framing,
+        })
+    }
+}
+
+/// What a role phrase means.
+#[derive(Clone, Debug)]
+pub struct RoleEntry {
+    pub role: String,
+    /// An affiliation written inside the phrase ("ministre autrichien de la Défense").
+    pub affiliation: Option<String>,
+}
+
+/// A house rule: this person holds this office.
+#[derive(Clone, Debug)]
+pub struct Holder {
+    /// The full name as written ("Hakon Veldt").
+    pub name: String,
+    pub role: String,
+    pub affiliation: Option<String>,
+}
+
+/// Finds people whose title changes within an article.
+pub struct TitlesCheck {
+    /// Language code → lexicon (merged with `*`); `*` is the fallback.
+    pub languages: HashMap<String, TitleLanguage>,
+    /// Sets of canonical roles no one holds two of at once.
+    pub exclusive: Vec<HashSet<String>>,
+    pub holders: Vec<Holder>,
+    /// Name data shared by the name-drift rule (see `RuleSet::link`).
+    pub names: OnceLock<NameData>,
+}
+
+/// One title attached to one person.
+#[derive(Clone, Debug)]
+struct Title {
+    /// The title phrase: affiliation, modifiers and role.
+    span: Range<usize>,
+    role: String,
+    affiliation: Option<String>,
+    past: bool,
+    /// The affiliation is an organisation named after the role ("président des Républicains"):
+    /// such a title can go with any office.
+    organisation: bool,
+    /// Given together with the title before it ("Prime Minister and Finance Minister X").
+    joint: bool,
+    person: Person,
+}
+
+/// Who a title belongs to: folded surname stem and, when known, folded given name.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Person {
+    surname: String,
+    given: Option<String>,
+    /// The name as written, for messages.
+    shown: String,
+}
+
+impl Check for TitlesCheck {
+    fn check(&self, rule: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let Some(lexicon) = doc
+            .language()
+            .and_then(|l| self.languages.get(l))
+            .or_else(|| self.languages.get("*"))
+        else {
+            return;
+        };
+        let fallback = NameLanguage::default();
+        let name_data = self.names.get();
+        let names_language = name_data
+            .and_then(|d| doc.language().and_then(|l| d.get(l)).or_else(|| d.get("*")))
+            .unwrap_or(&fallback);
+        let analysis = names::analyse(doc, &names_language.lexicon);
+        let titles = find_titles(doc, lexicon, &analysis, names_language);
+        self.report_conflicts(rule, doc, &titles, out);
+        self.report_holders(rule, doc, &titles, out);
+    }
+
+    fn use_name_data(&self, data: &NameData) {
+        let _ = self.names.set(data.clone());
+    }
+}
+
+impl TitlesCheck {
+    /// Whether two roles cannot be one person's at once.
+    fn roles_conflict(&self, a: &str, b: &str) -> bool {
+        if a == b {
+            return false;
+        }
+        let base = |r: &str| r.rsplit(':').next().unwrap_or(r).to_string();
+        let (ba, bb) = (base(a), base(b));
+        self.exclusive
+            .iter()
+            .any(|set| set.contains(&ba) && set.contains(&bb))
+    }
+
+    fn report_conflicts(
+        &self,
+        rule: &RuleMeta,
+        doc: &Document,
+        titles: &[Title],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        // A bare surname is ambiguous when two people with different given names share it.
+        let mut given_by_surname: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for t in titles {
+            if let Some(g) = &t.person.given {
+                given_by_surname
+                    .entry(&t.person.surname)
+                    .or_default()
+                    .insert(g);
+            }
+        }
+        let mut established: Vec<&Title> = Vec::new();
+        for title in titles.iter().filter(|t| !t.past) {
+            let ambiguous = title.person.given.is_none()
+                && given_by_surname
+                    .get(title.person.surname.as_str())
+                    .is_some_and(|g| g.len() > 1);
+            if ambiguous {
+                continue;
+            }
+            let same_person = |e: &&&Title| {
+                e.person.surname == title.person.surname
+                    && (e.person.given.is_none()
+                        || title.person.given.is_none()
+                        || e.person.given == title.person.given)
+            };
+            let theirs: Vec<&&Title> = established.iter().filter(same_person).collect();
+            let Some(&&first) = theirs.first() else {
+                established.push(title);
+                continue;
+            };
+            // Two roles given together ("Prime Minister and Finance Minister X") are both established.
+            let agrees = |e: &&&Title| {
+                e.role == title.role
+                    && (e.affiliation.is_none()
+                        || title.affiliation.is_none()
+                        || e.affiliation == title.affiliation)
+            };
+            if theirs.iter().any(agrees) {
+                continue;
+            }
+            if title.joint {
+                established.push(title);
+                continue;
+            }
+            let role_conflict = !first.organisation
+                && !title.organisation
+                && self.roles_conflict(&first.role, &title.role);
+            let affiliation_conflict = first.role == title.role
+                && matches!((&first.affiliation, &title.affiliation), (Some(a), Some(b)) if a != b);
+            if !(role_conflict || affiliation_conflict) {
+                continue;
+            }
+            let source = doc.source();
+            let (now, before) = (&source[title.span.clone()], &source[first.span.clone()]);
+            let mut d = rule.diagnostic(title.span.clone(), now, None);
+            d.message = format!(
+                "{} is called '{}' here but '{}' earlier in this article",
+                title.person.shown, now, before
+            );
+            d.help = Some(format!(
+                "check which title is right and use it throughout: {}",
+                if role_conflict {
+                    "the role differs"
+                } else {
+                    "the country or organisation differs"
+                }
+            ));
+            d.labels.push(RuleMeta::label(
+                first.span.clone(),
+                format!("first called '{before}' here"),
+            ));
+            out.push(d);
+        }
+    }
+
+    fn report_holders(
+        &self,
+        rule: &RuleMeta,
+        doc: &Document,
+        titles: &[Title],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        for holder in &self.holders {
+            let parts: Vec<&str> = holder.name.split_whitespace().collect();
+            let surname = parts.last().map_or_else(String::new, |s| fold(s));
+            let given = parts.len().checked_sub(2).map(|i| fold(parts[i]));
+            for title in titles.iter().filter(|t| !t.past) {
+                let matches_person = title.person.surname.starts_with(&surname)
+                    || surname.starts_with(&title.person.surname);
+                let same_given =
+                    title.person.given.is_none() || given.is_none() || title.person.given == given;
+                if !matches_person || !same_given || title.person.surname.len() < 3 {
+                    continue;
+                }
+                let wrong_role =
+                    title.role != holder.role && self.roles_conflict(&title.role, &holder.role);
+                let wrong_affiliation = title.role == holder.role
+                    && matches!((&title.affiliation, &holder.affiliation), (Some(a), Some(b)) if a != b);
+                if wrong_role || wrong_affiliation {
+                    let now = &doc.source()[title.span.clone()];
+                    let mut d = rule.diagnostic(title.span.clone(), now, None);
+                    let office = match &holder.affiliation {
+                        Some(a) => format!("{} ({a})", holder.role),
+                        None => holder.role.clone(),
+                    };
+                    d.message = format!(
+                        "{} is {office} according to the house list, not '{now}'",
+                        holder.name
+                    );
+                    out.push(d);
+                }
+            }
+        }
+    }
+}
+
+/// Every title attached to a name mention, in document order.
+fn find_titles(
+    doc: &Document,
+    lexicon: &TitleLanguage,
+    analysis: &NameAnalysis,
+    names: &NameLanguage,
+) -> Vec<Title> {
+    let prose = doc.prose();
+    let words = doc.words();
+    let mention_ending: HashMap<usize, usize> = analysis
+        .mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.span.end, i))
+        .collect();
+    let sentences = doc.sentences();
+    let mut titles = Vec::new();
+    // The last title that attached to nobody: "Prime Minister" in "Prime Minister and Finance
+    // Minister X" joins the next title's person.
+    let mut pending: Option<(Range<usize>, String, Option<String>, bool)> = None;
+    for caps in lexicon.matcher.captures_iter(prose) {
+        let (Some(whole), Some(role)) = (caps.get(0), caps.name("role")) else {
+            continue;
+        };
+        if !is_word_bounded(prose, whole.range()) {
+            continue;
+        }
+        let sentence = sentences.partition_point(|s| s.end <= whole.start());
+        let sentence_range = sentences.get(sentence).cloned().unwrap_or(0..prose.len());
+        let Some(entry) = lexicon.roles.get(&role.as_str().to_lowercase()) else {
+            continue;
+        };
+        let canonical = &entry.role;
+        // The affiliation written as a word wins over a compound prefix ("deutsche Bundeskanzler").
+        let prefix_affiliation = caps
+            .name("prefix")
+            .and_then(|p| lexicon.prefixes.get(&p.as_str().to_lowercase()).cloned());
+        let mut affiliation = entry.affiliation.clone();
+        let mut past = false;
+        let mut ranked: Option<String> = None;
+        let mut determiner = false;
+        let mut framed = false;
+        // Words before the role: modifiers, affiliations, connectors ("the former Norwegian").
+        let mut start = whole.start();
+        let mut i = words.partition_point(|w| w.span.end <= whole.start());
+        while i > 0 {
+            let w = &words[i - 1];
+            let Some(gap) = prose.get(w.span.end..start) else {
+                break;
+            };
+            if w.span.start < sentence_range.start || !(only_space(gap) || gap == "-") {
+                break;
+            }
+            let text = &prose[w.span.clone()];
+            let lower = text.to_lowercase();
+            let bare = strip_elision(strip_clitic(&lower));
+            if lexicon.connectors.contains(bare) {
+                determiner = true;
+                i -= 1;
+                continue;
+            } else if lexicon.past.contains(bare) {
+                past = true;
+            } else if lexicon.rank.contains(bare) {
+                ranked.get_or_insert(bare.to_string());
+            } else if let Some(a) = lexicon.affiliations.get(bare) {
+                affiliation.get_or_insert(a.clone());
+            } else if is_affiliation_word(text, w, sentence_range.start, words) {
+                affiliation.get_or_insert(fold(bare));
+            } else {
+                framed = lexicon.framing.contains(bare);
+                break;
+            }
+            start = w.span.start;
+            i -= 1;
+        }
+        // Words after the role: "of Norway", "России", "du Sénégal", "МИД", "of the Republicans".
+        let mut end = whole.end();
+        let mut organisation = false;
+        let mut look = words.partition_point(|w| w.span.start < whole.end());
+        let mut connectors = 0;
+        while look < words.len() && connectors <= 2 && words[look].span.end <= sentence_range.end {
+            let w = &words[look];
+            let gap = prose.get(end..w.span.start).unwrap_or_default();
+            if w.span.start < end || (!gap.is_empty() && !only_space(gap)) {
+                break;
+            }
+            let text = &prose[w.span.clone()];
+            let lower = text.to_lowercase();
+            let bare = strip_clitic(&lower);
+            if let Some(a) = lexicon.affiliations.get(bare) {
+                affiliation.get_or_insert(a.clone());
+                end = w.span.end;
+                break;
+            }
+            if lexicon.connectors.contains(bare) {
+                connectors += 1;
+                look += 1;
+                continue;
+            }
+            let acronym = text.chars().count() >= 2
+                && text.chars().all(|c| c.is_uppercase() || c.is_numeric());
+            // An organisation after the role: an acronym, or a capitalised word after "of"/"de".
+            let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+            if acronym || (capitalised && connectors > 0) {
+                if affiliation.is_none() {
+                    affiliation = Some(fold(bare));
+                    organisation = !acronym || connectors > 0;
+                }
+                end = w.span.end;
+            }
+            break;
+        }
+        let affiliation = affiliation.or(prefix_affiliation);
+        let role_key = match ranked {
+            Some(rank) => format!("{rank}:{canonical}"),
+            None => canonical.clone(),
+        };
+        // Attach: a name right after the title, also across a comma ("el ministro de Agricultura,
+        // Luis Planas") unless a framing word makes the title a description ("As defence minister,
+        // Kalniņa pushed"), or
+        // a name before ", title". The title's own capitalised words may open the mention.
+        let after = if determiner || !framed {
+            skip_gap(prose, end)
+        } else {
+            skip_space(prose, end)
+        };
+        let following = token_at(analysis, after).filter(|_| after < sentence_range.end);
+        let preceding = || {
+            let before = prose[..start].trim_end();
+            let before = before.strip_suffix(',')?.trim_end();
+            let m = *mention_ending.get(&before.len())?;
+            let mention = &analysis.mentions[m];
+            (mention.span.start >= sentence_range.start).then_some(mention.tokens.clone())
+        };
+        let Some(tokens) = following.or_else(preceding) else {
+            pending = Some((start..end, role_key, affiliation, past));
+            continue;
+        };
+        let Some(person) = person(doc, analysis, tokens, names) else {
+            continue;
+        };
+        if let Some((earlier, earlier_role, earlier_affiliation, earlier_past)) = pending.take() {
+            let between = prose
+                .get(earlier.end..start)
+                .unwrap_or_default()
+                .trim()
+                .to_lowercase();
+            if ["and", "und", "et", "y", "e", "и", "i", "a", "&"].contains(&between.as_str()) {
+                titles.push(Title {
+                    span: earlier,
+                    role: earlier_role,
+                    affiliation: earlier_affiliation,
+                    past: earlier_past,
+                    organisation: false,
+                    joint: false,
+                    person: person.clone(),
+                });
+                titles.push(Title {
+                    span: start..end,
+                    role: role_key,
+                    affiliation,
+                    past,
+                    organisation,
+                    joint: true,
+                    person,
+                });
+                continue;
+            }
+        }
+        titles.push(Title {
+            span: start..end,
+            role: role_key,
+            affiliation,
+            past,
+            organisation,
+            joint: false,
+            person,
+        });
+    }
+    titles
+}
+
+/// A capitalised word that names an affiliation by its form: an acronym (EU, NATO), a possessive
+/// (Norway's), or a capitalised word that does not open the sentence.
+fn is_affiliation_word(text: &str, word: &Word, sentence_start: usize, words: &[Word]) -> bool {
+    let first = text.chars().next().is_some_and(char::is_uppercase);
+    if !first {
+        return false;
+    }
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    let possessive = text.ends_with("'s") || text.ends_with("’s");
+    let opens_sentence = words.partition_point(|w| w.span.start < sentence_start)
+        == words.partition_point(|w| w.span.start < word.span.start);
+    acronym || possessive || !opens_sentence
+}
+
+/// The name tokens from the one starting at `at` to the end of its mention.
+fn token_at(analysis: &NameAnalysis, at: usize) -> Option<Range<usize>> {
+    let t = analysis.tokens.iter().position(|t| t.span.start == at)?;
+    Some(t..analysis.mentions[analysis.tokens[t].mention].tokens.end)
+}
+
+/// Drops an elided article or preposition (French and Italian `l'`, `d'`, `qu'`): `l'ex` → `ex`.
+fn strip_elision(word: &str) -> &str {
+    match word.find(['\'', '’']) {
+        Some(pos) if pos <= 2 => {
+            &word[pos + word[pos..].chars().next().map_or(1, char::len_utf8)..]
+        }
+        _ => word,
+    }
+}
+
+/// The position after white space.
+fn skip_space(prose: &str, from: usize) -> usize {
+    let rest = &prose[from..];
+    from + rest.len() - rest.trim_start().len()
+}
+
+/// The position after white space, one optional comma and white space.
+fn skip_gap(prose: &str, from: usize) -> usize {
+    let rest = &prose[from..];
+    let trimmed = rest.trim_start();
+    let trimmed = trimmed.strip_prefix(',').map_or(trimmed, str::trim_start);
+    from + rest.len() - trimmed.len()
+}
+
+fn only_space(gap: &str) -> bool {
+    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\n')
+}
+
+fn is_word_bounded(text: &str, range: Range<usize>) -> bool {
+    crate::checks::literal::is_whole_word(text, range)
+}
+
+/// The person a mention names: folded surname stem and given name.
+fn person(
+    doc: &Document,
+    analysis: &NameAnalysis,
+    tokens: Range<usize>,
+    names: &NameLanguage,
+) -> Option<Person> {
+    let source = doc.source();
+    let last = &analysis.tokens[tokens.end - 1];
+    let shown = analysis.tokens[tokens.start].span.start..last.span.end;
+    let surname_text = strip_clitic(&source[last.span.clone()]);
+    let lower = surname_text.to_lowercase();
+    let stem = names
+        .inflections
+        .iter()
+        .filter_map(|e| lower.strip_suffix(e.as_str()))
+        .filter(|s| s.chars().count() >= 3)
+        .min_by_key(|s| s.len())
+        .unwrap_or(&lower);
+    let given = (tokens.len() > 1)
+        .then(|| &analysis.tokens[tokens.end - 2])
+        .filter(|t| !t.uncertain)
+        .map(|t| {
+            let g = source[t.span.clone()].to_lowercase();
+            // Case forms of a given name ("Сергея") reduce like surnames.
+            let g = names
+                .inflections
+                .iter()
+                .filter_map(|e| g.strip_suffix(e.as_str()))
+                .filter(|s| s.chars().count() >= 3)
+                .min_by_key(|s| s.len())
+                .unwrap_or(&g)
+                .to_string();
+            fold(&g)
+        });
+    Some(Person {
+        surname: fold(stem),
+        given,
+        shown: source[shown].to_string(),
+    })
+}
