@@ -4,11 +4,19 @@ use crate::diagnostic::Fix;
 
 /// Applies `fixes` to `text`, left to right; a fix overlapping an earlier one is skipped.
 pub fn apply<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> String {
-    let mut fixes: Vec<&Fix> = fixes.into_iter().collect();
-    fixes.sort_by_key(|f| (f.span.start, f.span.end));
+    let fixes: Vec<&Fix> = fixes.into_iter().collect();
+    apply_counted(text, &fixes).0
+}
+
+/// Like [`apply`], also telling which of `fixes` (by index) were applied.
+pub fn apply_counted(text: &str, fixes: &[&Fix]) -> (String, Vec<bool>) {
+    let mut order: Vec<usize> = (0..fixes.len()).collect();
+    order.sort_by_key(|&i| (fixes[i].span.start, fixes[i].span.end));
+    let mut applied = vec![false; fixes.len()];
     let mut out = String::with_capacity(text.len());
     let mut cursor = 0;
-    for fix in fixes {
+    for i in order {
+        let fix = fixes[i];
         let valid = fix.span.start >= cursor
             && fix.span.end <= text.len()
             && text.is_char_boundary(fix.span.start)
@@ -19,9 +27,27 @@ pub fn apply<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> String
         out.push_str(&text[cursor..fix.span.start]);
         out.push_str(&fix.replacement);
         cursor = fix.span.end;
+        applied[i] = true;
     }
     out.push_str(&text[cursor..]);
-    out
+    (out, applied)
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same folder, then a rename, so
+/// an interrupted write never leaves a half-written file. The file's permissions are kept.
+pub fn write_atomically(path: &std::path::Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let permissions = std::fs::metadata(path)?.permissions();
+    let mut temporary = tempfile::NamedTempFile::new_in(folder)?;
+    temporary.write_all(contents.as_bytes())?;
+    temporary.as_file().sync_all()?;
+    temporary.as_file().set_permissions(permissions)?;
+    temporary.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -34,6 +60,30 @@ mod tests {
             replacement: r.into(),
             safe: true,
         }
+    }
+
+    #[test]
+    fn counts_what_was_applied() {
+        let text = "Kiev and Kharkov";
+        let fixes = [fix(0..4, "Kyiv"), fix(2..6, "x"), fix(9..16, "Kharkiv")];
+        let refs: Vec<&Fix> = fixes.iter().collect();
+        let (out, applied) = apply_counted(text, &refs);
+        assert_eq!(out, "Kyiv and Kharkiv");
+        assert_eq!(applied, [true, false, true]);
+    }
+
+    #[test]
+    fn atomic_write_replaces_content_and_keeps_permissions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "old").unwrap();
+        write_atomically(&path, "new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
     }
 
     #[test]

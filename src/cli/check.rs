@@ -1,5 +1,6 @@
 //! `translint check`: lint inputs and report.
 
+use super::fixes;
 use super::inputs::{self, Input};
 use super::{ColorArg, RuleArgs, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use clap::{Args, ValueEnum};
@@ -37,6 +38,15 @@ pub struct CheckArgs {
     /// Report only findings at or above this severity.
     #[arg(long, value_enum, default_value_t = MinSeverity::Info)]
     pub min_severity: MinSeverity,
+    /// Apply safe fixes (substitutions) to the files, atomically; report what remains.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: also apply unsafe fixes (suggestions such as name corrections).
+    #[arg(long)]
+    pub fix_unsafe: bool,
+    /// Print a unified diff of the fixes --fix would apply, and write nothing.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
     /// Also report names spelled differently in different files of this run.
     #[arg(long)]
     pub cross_file: bool,
@@ -165,6 +175,26 @@ pub fn run(args: CheckArgs) -> ExitCode {
             r.diagnostics.sort_by(|a, b| {
                 (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
             });
+        }
+    }
+    if args.fix || args.fix_unsafe || args.diff {
+        let stdin_given = inputs.iter().any(|i| matches!(i, Input::Stdin));
+        if stdin_given && !args.diff {
+            return usage_error("--fix cannot write to stdin; use --diff to see the fixes".into());
+        }
+        let outcome = fixes::apply(&mut results, args.fix_unsafe, args.diff, &mut errors);
+        if args.diff {
+            eprintln!("{}", outcome.summary(true));
+            return ExitCode::from(if !errors.is_empty() {
+                EXIT_ERROR
+            } else if outcome.fixes > 0 {
+                EXIT_FINDINGS
+            } else {
+                EXIT_CLEAN
+            });
+        }
+        if outcome.fixes > 0 {
+            eprintln!("{}", outcome.summary(false));
         }
     }
     let written = match args.format {

@@ -1,6 +1,7 @@
 //! Subcommands and their options.
 
 mod check;
+mod fixes;
 mod inputs;
 mod rules_cmd;
 
