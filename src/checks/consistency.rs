@@ -20,19 +20,19 @@ pub struct ConsistencySet {
 }
 
 impl ConsistencySet {
-    /// Compiles a set of families.
-    pub fn new(families: Vec<Family>, case_sensitive: bool) -> Result<Self, regex::Error> {
+    /// A set of families (compiled on first use).
+    pub fn new(families: Vec<Family>, case_sensitive: bool) -> Self {
         let matcher = LiteralSet::new(
             families
                 .iter()
                 .flat_map(|f| f.forms.iter().map(String::as_str)),
             case_sensitive,
-        )?;
-        Ok(ConsistencySet {
+        );
+        ConsistencySet {
             families,
             matcher,
             case_sensitive,
-        })
+        }
     }
 
     /// The family and alternative index of a matched text.

@@ -1,20 +1,17 @@
 //! Word-bounded matching of literal phrases, shared by substitution and consistency rules.
 
+use super::lazy::LazyRegex;
 use crate::text::words::is_word_char;
-use regex::{Regex, RegexBuilder};
 use std::ops::Range;
 
-/// A set of literal phrases compiled into one automaton; matches must be whole words.
+/// A set of literal phrases compiled into one automaton (on first use); matches must be whole words.
 pub struct LiteralSet {
-    regex: Regex,
+    regex: LazyRegex,
 }
 
 impl LiteralSet {
-    /// Compiles `phrases` (longest first, so `Kievan` beats `Kiev` where both are listed).
-    pub fn new<'a>(
-        phrases: impl IntoIterator<Item = &'a str>,
-        case_sensitive: bool,
-    ) -> Result<Self, regex::Error> {
+    /// A set of `phrases` (longest first, so `Kievan` beats `Kiev` where both are listed).
+    pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>, case_sensitive: bool) -> Self {
         let mut phrases: Vec<&str> = phrases.into_iter().filter(|p| !p.is_empty()).collect();
         phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
         let alternation = phrases
@@ -22,17 +19,17 @@ impl LiteralSet {
             .map(|p| regex::escape(p))
             .collect::<Vec<_>>()
             .join("|");
-        let regex = RegexBuilder::new(&alternation)
-            .case_insensitive(!case_sensitive)
-            .size_limit(64 << 20)
-            .build()?;
-        Ok(LiteralSet { regex })
+        LiteralSet {
+            regex: LazyRegex::new(alternation, !case_sensitive),
+        }
     }
 
     /// Whole-word matches in `text`, left to right.
     pub fn find_words<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
         self.regex
-            .find_iter(text)
+            .get()
+            .into_iter()
+            .flat_map(move |r| r.find_iter(text))
             .filter(move |m| is_whole_word(text, m.range()))
             .map(|m| m.range())
     }
@@ -74,7 +71,7 @@ mod tests {
 
     #[test]
     fn matches_whole_words_only() {
-        let set = LiteralSet::new(["Kiev"], false).unwrap();
+        let set = LiteralSet::new(["Kiev"], false);
         let text = "Kiev, Kievan Rus, KIEV's, kiev";
         let found: Vec<_> = set.find_words(text).map(|r| &text[r]).collect();
         assert_eq!(found, ["Kiev", "KIEV", "kiev"]);
@@ -82,7 +79,7 @@ mod tests {
 
     #[test]
     fn cyrillic_words_are_bounded_too() {
-        let set = LiteralSet::new(["Киев"], true).unwrap();
+        let set = LiteralSet::new(["Киев"], true);
         assert_eq!(set.find_words("в Киеве и Киев.").count(), 1);
     }
 

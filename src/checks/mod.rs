@@ -1,6 +1,7 @@
 //! Rule kinds: one module per kind, each an implementation of [`Check`].
 
 pub mod consistency;
+mod lazy;
 pub(crate) mod literal;
 pub mod name_drift;
 pub mod pattern;

@@ -17,31 +17,21 @@ pub struct SubstitutionCheck {
 }
 
 impl SubstitutionCheck {
-    /// Compiles `swap` (wrong → right) and the exception phrases.
-    pub fn new(
-        swap: Vec<(String, String)>,
-        exceptions: Vec<String>,
-        case_sensitive: bool,
-    ) -> Result<Self, regex::Error> {
-        let wrong = LiteralSet::new(swap.iter().map(|(w, _)| w.as_str()), case_sensitive)?;
-        let exceptions = if exceptions.is_empty() {
-            None
-        } else {
-            Some(LiteralSet::new(
-                exceptions.iter().map(String::as_str),
-                false,
-            )?)
-        };
+    /// A check for `swap` (wrong → right) and the exception phrases (compiled on first use).
+    pub fn new(swap: Vec<(String, String)>, exceptions: Vec<String>, case_sensitive: bool) -> Self {
+        let wrong = LiteralSet::new(swap.iter().map(|(w, _)| w.as_str()), case_sensitive);
+        let exceptions = (!exceptions.is_empty())
+            .then(|| LiteralSet::new(exceptions.iter().map(String::as_str), false));
         let swaps = swap
             .into_iter()
             .map(|(wrong, right)| (key(&wrong, case_sensitive), (wrong, right)))
             .collect();
-        Ok(SubstitutionCheck {
+        SubstitutionCheck {
             wrong,
             swaps,
             exceptions,
             case_sensitive,
-        })
+        }
     }
 }
 

@@ -8,6 +8,7 @@
 //! Norway's trade minister,"). People are told apart by surname and given name, with the same
 //! name data as the name-drift rule, so inflected forms ("Лаврова") are one person.
 
+use super::lazy::LazyRegex;
 use super::name_drift::NameLanguage;
 use super::{Check, NameData};
 use crate::diagnostic::Diagnostic;
@@ -16,15 +17,15 @@ use crate::rules::RuleMeta;
 use crate::text::fold::fold;
 use crate::text::names::{self, strip_clitic, NameAnalysis};
 use crate::text::words::Word;
-use regex::{Regex, RegexBuilder};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The title lexicon of one language.
 pub struct TitleLanguage {
-    /// Optional compound prefix (German "Bundes-") and a role phrase, longest first.
-    matcher: Regex,
+    /// Optional compound prefix (German "Bundes-") and a role phrase, longest first; compiled
+    /// when a document of this language first needs it.
+    matcher: LazyRegex,
     /// Lowercase phrase → canonical role (and the affiliation written inside the phrase).
     roles: HashMap<String, RoleEntry>,
     /// Lowercase prefix → canonical affiliation (`bundes` → `germany`), for compounds.
@@ -52,7 +53,7 @@ impl TitleLanguage {
         rank: HashSet<String>,
         connectors: HashSet<String>,
         framing: HashSet<String>,
-    ) -> Result<Self, regex::Error> {
+    ) -> Self {
         let mut roles: HashMap<String, RoleEntry> = HashMap::new();
         for (phrase, role) in role_phrases {
             if phrase.contains("{aff}") {
@@ -89,11 +90,8 @@ impl TitleLanguage {
         } else {
             format!("(?P<prefix>{prefix_part})?(?P<role>{role_part})")
         };
-        let matcher = RegexBuilder::new(&pattern)
-            .case_insensitive(true)
-            .size_limit(64 << 20)
-            .build()?;
-        Ok(TitleLanguage {
+        let matcher = LazyRegex::new(pattern, true);
+        TitleLanguage {
             matcher,
             roles,
             prefixes,
@@ -102,7 +100,7 @@ impl TitleLanguage {
             rank,
             connectors,
             framing,
-        })
+        }
     }
 }
 
@@ -340,7 +338,10 @@ fn find_titles(
     // The last title that attached to nobody: "Prime Minister" in "Prime Minister and Finance
     // Minister X" joins the next title's person.
     let mut pending: Option<(Range<usize>, String, Option<String>, bool)> = None;
-    for caps in lexicon.matcher.captures_iter(prose) {
+    let Some(matcher) = lexicon.matcher.get() else {
+        return Vec::new();
+    };
+    for caps in matcher.captures_iter(prose) {
         let (Some(whole), Some(role)) = (caps.get(0), caps.name("role")) else {
             continue;
         };

@@ -4,6 +4,7 @@ use super::fixes;
 use super::inputs::{self, Input};
 use super::{ColorArg, RuleArgs, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use clap::{Args, ValueEnum};
+use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -134,33 +135,32 @@ pub fn run(args: CheckArgs) -> ExitCode {
         return usage_error("'-' (stdin) can be given only once".into());
     }
     let min = severity(args.min_severity);
-    let mut results = Vec::new();
-    for input in &inputs {
-        let loaded = match inputs::read(input, args.stdin_filename.as_deref()) {
-            Ok(l) => l,
-            Err(e) => {
-                errors.push(e);
-                continue;
-            }
-        };
-        let document = match Document::from_bytes(
-            loaded.path.clone(),
-            loaded.bytes,
-            loaded.format,
-            args.lang.as_deref(),
-        ) {
-            Ok(d) => d,
-            Err(e) => {
-                errors.push(inputs::input_error(&loaded.path, e));
-                continue;
-            }
-        };
-        let mut diagnostics = linter.lint(&document);
-        diagnostics.retain(|d| d.severity >= min);
-        results.push(FileResult {
-            document,
-            diagnostics,
-        });
+    // Files are read and linted in parallel; results keep the input order.
+    let outcomes: Vec<Result<FileResult, FileError>> = inputs
+        .par_iter()
+        .map(|input| {
+            let loaded = inputs::read(input, args.stdin_filename.as_deref())?;
+            let document = Document::from_bytes(
+                loaded.path.clone(),
+                loaded.bytes,
+                loaded.format,
+                args.lang.as_deref(),
+            )
+            .map_err(|e| inputs::input_error(&loaded.path, e))?;
+            let mut diagnostics = linter.lint(&document);
+            diagnostics.retain(|d| d.severity >= min);
+            Ok(FileResult {
+                document,
+                diagnostics,
+            })
+        })
+        .collect();
+    let mut results = Vec::with_capacity(outcomes.len());
+    for outcome in outcomes {
+        match outcome {
+            Ok(result) => results.push(result),
+            Err(e) => errors.push(e),
+        }
     }
 
     if args.cross_file {

@@ -663,10 +663,11 @@ impl Validator<'_> {
                     .iter()
                     .map(|(w, r)| (w.clone(), r.clone()))
                     .collect();
-                self.compiled(
-                    SubstitutionCheck::new(pairs, exceptions, case_sensitive),
-                    swap.span(),
-                )
+                Some(Box::new(SubstitutionCheck::new(
+                    pairs,
+                    exceptions,
+                    case_sensitive,
+                )))
             }
             RuleKind::Repetition => {
                 let exceptions = match raw.exceptions.as_ref().map(|e| (e.span(), e.get_ref())) {
@@ -737,14 +738,7 @@ impl Validator<'_> {
                         );
                         continue;
                     }
-                    match ConsistencySet::new(families, case_sensitive) {
-                        Ok(s) => compiled.push(s),
-                        Err(e) => {
-                            self.error(set.span(), "this set cannot be compiled", "here")
-                                .notes
-                                .push(e.to_string());
-                        }
-                    }
+                    compiled.push(ConsistencySet::new(families, case_sensitive));
                 }
                 Some(Box::new(ConsistencyCheck { sets: compiled }))
             }
@@ -774,10 +768,11 @@ impl Validator<'_> {
                 }
                 let exceptions = self.phrase_exceptions(raw);
                 let case_sensitive = raw.case_sensitive.as_ref().is_some_and(|c| *c.get_ref());
-                self.compiled(
-                    SubstitutionCheck::new(pairs, exceptions, case_sensitive),
-                    canonical.span(),
-                )
+                Some(Box::new(SubstitutionCheck::new(
+                    pairs,
+                    exceptions,
+                    case_sensitive,
+                )))
             }
         }
     }
@@ -863,20 +858,7 @@ impl Validator<'_> {
                 merged_set(&lists[2], &code),
                 merged_set(&lists[3], &code),
             );
-            match built {
-                Ok(language) => {
-                    languages.insert(code, language);
-                }
-                Err(e) => {
-                    self.error(
-                        roles_table.span(),
-                        "the role phrases cannot be compiled",
-                        "here",
-                    )
-                    .notes
-                    .push(e.to_string());
-                }
-            }
+            languages.insert(code, built);
         }
         let known_roles: HashSet<String> =
             roles.values().flat_map(|m| m.values().cloned()).collect();
@@ -1026,22 +1008,6 @@ impl Validator<'_> {
                 (code, data)
             })
             .collect()
-    }
-
-    fn compiled<C: Check + 'static>(
-        &mut self,
-        check: Result<C, regex::Error>,
-        span: Range<usize>,
-    ) -> Option<Box<dyn Check>> {
-        match check {
-            Ok(c) => Some(Box::new(c)),
-            Err(e) => {
-                self.error(span, "this rule cannot be compiled", "here")
-                    .notes
-                    .push(e.to_string());
-                None
-            }
-        }
     }
 
     fn word_lists(

@@ -5,28 +5,34 @@
 
 use std::collections::{HashMap, HashSet};
 
+/// FNV-1a over the chars of `chars` except the positions in `skip`: a deletion key without
+/// allocating. A collision only adds a candidate pair, which the caller verifies anyway.
+fn key_hash(chars: &[char], skip: [usize; 2]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, c) in chars.iter().enumerate() {
+        if i == skip[0] || i == skip[1] {
+            continue;
+        }
+        hash ^= u64::from(u32::from(*c));
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
 /// The deletion keys of a spelling: itself, with one letter deleted, and (from `two_edit_length`
 /// letters on) with two letters deleted.
-fn keys(spelling: &str, two_edit_length: usize) -> HashSet<String> {
+fn keys(spelling: &str, two_edit_length: usize, out: &mut Vec<u64>) {
     let chars: Vec<char> = spelling.chars().collect();
-    let without = |skip: &[usize]| -> String {
-        chars
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !skip.contains(i))
-            .map(|(_, c)| *c)
-            .collect()
-    };
-    let mut out = HashSet::from([spelling.to_string()]);
+    let none = usize::MAX;
+    out.push(key_hash(&chars, [none, none]));
     for i in 0..chars.len() {
-        out.insert(without(&[i]));
+        out.push(key_hash(&chars, [i, none]));
         if chars.len() >= two_edit_length {
             for j in i + 1..chars.len() {
-                out.insert(without(&[i, j]));
+                out.push(key_hash(&chars, [i, j]));
             }
         }
     }
-    out
 }
 
 /// Pairs `(a, b)` with `a < b` of items whose spellings may be within one edit (two for spellings
@@ -35,13 +41,16 @@ pub fn candidate_pairs<'s>(
     items: impl IntoIterator<Item = Vec<&'s str>>,
     two_edit_length: usize,
 ) -> Vec<(usize, usize)> {
-    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut item_keys = Vec::new();
     for (item, spellings) in items.into_iter().enumerate() {
-        let mut item_keys = HashSet::new();
+        item_keys.clear();
         for spelling in spellings {
-            item_keys.extend(keys(spelling, two_edit_length));
+            keys(spelling, two_edit_length, &mut item_keys);
         }
-        for key in item_keys {
+        item_keys.sort_unstable();
+        item_keys.dedup();
+        for &key in &item_keys {
             index.entry(key).or_default().push(item);
         }
     }

@@ -1,16 +1,16 @@
 //! Name drift across the documents of one run (`--cross-file`): an entity spelled one way in some
 //! articles and another way in others.
 //!
-//! Candidate pairs come from a deletion-neighbourhood index (every spelling and each spelling with
-//! one letter deleted), so the cost grows with the number of distinct names, not with its square;
-//! every single-letter edit and every diacritics difference is found this way.
+//! Candidate pairs come from the deletion-neighbourhood index of [`candidate_pairs`], so the cost
+//! grows with the number of distinct names, not with its square.
 
 use super::{DocNames, NameDriftCheck};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::document::Document;
 use crate::rules::RuleMeta;
 use crate::text::names::strip_clitic;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use crate::text::neighbours::candidate_pairs;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -69,93 +69,68 @@ pub(super) fn check(
         entry.1 += s.count;
     }
 
-    // Deletion-neighbourhood index over folded spellings.
-    let mut index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, s) in spellings.iter().enumerate() {
-        let folded = &form(s).folded;
-        let chars: Vec<char> = folded.chars().collect();
-        let mut keys: HashSet<String> = HashSet::from([folded.clone()]);
-        for skip in 0..chars.len() {
-            keys.insert(
-                chars
-                    .iter()
-                    .enumerate()
-                    .filter(|&(j, _)| j != skip)
-                    .map(|(_, c)| c)
-                    .collect(),
-            );
-        }
-        for key in keys {
-            index.entry(key).or_default().push(i);
-        }
-    }
-
     let mut reported: HashSet<(usize, String)> = HashSet::new();
-    let mut pairs: HashSet<(usize, usize)> = HashSet::new();
-    for members in index.values() {
-        for (k, &a) in members.iter().enumerate() {
-            for &b in &members[k + 1..] {
-                let (sa, sb) = (&spellings[a], &spellings[b]);
-                if sa.doc == sb.doc || !pairs.insert((a.min(b), a.max(b))) {
-                    continue;
-                }
-                let (fa, fb) = (form(sa), form(sb));
-                if fa.lower == fb.lower
-                    || used[sa.doc].contains(fb.lower.as_str())
-                    || used[sb.doc].contains(fa.lower.as_str())
-                {
-                    continue;
-                }
-                let ending = names[sa.doc]
-                    .as_ref()
-                    .map_or(0, |n| n.language.ending_length)
-                    .max(
-                        names[sb.doc]
-                            .as_ref()
-                            .map_or(0, |n| n.language.ending_length),
-                    );
-                if check
-                    .similar(&fa.lower, &fa.folded, &fb.lower, &fb.folded, ending)
-                    .is_none()
-                {
-                    continue;
-                }
-                let rank = |s: &Spelling| {
-                    let (docs_using, uses) = popularity[form(s).lower.as_str()];
-                    (docs_using, uses, std::cmp::Reverse(s.doc))
-                };
-                let (minority, majority) = if rank(sa) < rank(sb) {
-                    (sa, sb)
-                } else {
-                    (sb, sa)
-                };
-                let (fm, fj) = (form(minority), form(majority));
-                if !reported.insert((minority.doc, fm.lower.clone())) {
-                    continue;
-                }
-                let (docs_using, _) = popularity[fj.lower.as_str()];
-                let mut d = rule.diagnostic(
-                    minority.first.clone(),
-                    &fm.text,
-                    Some((minority.first.clone(), fj.text.clone())),
-                );
-                d.message = format!(
-                    "'{}' is written '{}' in {} of this batch",
-                    fm.text,
-                    fj.text,
-                    if docs_using == 1 {
-                        "another article".to_string()
-                    } else {
-                        format!("{docs_using} other articles")
-                    }
-                );
-                d.labels.push(Label {
-                    span: majority.first.clone(),
-                    message: format!("written '{}' here", fj.text),
-                    path: Some(Arc::from(docs[majority.doc].path())),
-                });
-                out.push((minority.doc, d));
-            }
+    let folded = spellings.iter().map(|s| vec![form(s).folded.as_str()]);
+    for (a, b) in candidate_pairs(folded, check.thresholds.two_edit_length) {
+        let (sa, sb) = (&spellings[a], &spellings[b]);
+        if sa.doc == sb.doc {
+            continue;
         }
+        let (fa, fb) = (form(sa), form(sb));
+        if fa.lower == fb.lower
+            || used[sa.doc].contains(fb.lower.as_str())
+            || used[sb.doc].contains(fa.lower.as_str())
+        {
+            continue;
+        }
+        let ending = names[sa.doc]
+            .as_ref()
+            .map_or(0, |n| n.language.ending_length)
+            .max(
+                names[sb.doc]
+                    .as_ref()
+                    .map_or(0, |n| n.language.ending_length),
+            );
+        if check
+            .similar(&fa.lower, &fa.folded, &fb.lower, &fb.folded, ending)
+            .is_none()
+        {
+            continue;
+        }
+        let rank = |s: &Spelling| {
+            let (docs_using, uses) = popularity[form(s).lower.as_str()];
+            (docs_using, uses, std::cmp::Reverse(s.doc))
+        };
+        let (minority, majority) = if rank(sa) < rank(sb) {
+            (sa, sb)
+        } else {
+            (sb, sa)
+        };
+        let (fm, fj) = (form(minority), form(majority));
+        if !reported.insert((minority.doc, fm.lower.clone())) {
+            continue;
+        }
+        let (docs_using, _) = popularity[fj.lower.as_str()];
+        let mut d = rule.diagnostic(
+            minority.first.clone(),
+            &fm.text,
+            Some((minority.first.clone(), fj.text.clone())),
+        );
+        d.message = format!(
+            "'{}' is written '{}' in {} of this batch",
+            fm.text,
+            fj.text,
+            if docs_using == 1 {
+                "another article".to_string()
+            } else {
+                format!("{docs_using} other articles")
+            }
+        );
+        d.labels.push(Label {
+            span: majority.first.clone(),
+            message: format!("written '{}' here", fj.text),
+            path: Some(Arc::from(docs[majority.doc].path())),
+        });
+        out.push((minority.doc, d));
     }
 }
