@@ -1,0 +1,1170 @@
+//! The built-in `titles.inconsistent` rule (kind `titles`) and custom `titles` rule files, on news
+//! paragraphs written for these tests in en, de, fr, es and ru.
+//!
+//! What is expected follows the rule's description in rules/titles/titles.toml and its lexicons:
+//! * a title is a role phrase of the language's `roles` table, with the words right before it that
+//!   are affiliations (`Norwegian`, `Norway's`, `tschechische`), `past` or `rank` modifiers; an
+//!   affiliation right after it (`Президент Финляндии`, `président sénégalais`) belongs to it too;
+//!   articles and prepositions (`connectors`) before the phrase are not part of it;
+//! * it belongs to the name right after it (also across one comma: "la ministra de Agricultura,
+//!   Elena Quiroga,") or to the name before ", title" (apposition), not when a `framing` word
+//!   makes it a description ("As defence minister, …");
+//! * a later title of the same person is reported when its role differs from the first one and
+//!   both roles are in one `exclusive` set, or when the role is the same and the country or
+//!   organisation differs; the primary span is the later title phrase, a label
+//!   `first called '…' here` marks the first one and the message names the person and both titles;
+//! * not reported: a shorter form of the same title, synonyms of one office, a former office, two
+//!   people sharing a surname with different given names, two roles given together, and an
+//!   organisation title ("président des Républicains") next to a government office.
+//!
+//! Expected spans are located in the test texts with [`at`] (the n-th occurrence of a phrase),
+//! never copied from program output. Tests marked `#[ignore = "bug: …"]` describe realistic cases
+//! where the program disagrees with the rule's description.
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use translint::input::Format;
+use translint::rules::{load_builtin, load_source, RuleSource};
+use translint::{Category, Diagnostic, Document, Linter, Severity};
+
+const TITLES: &str = "titles.inconsistent";
+const DRIFT: &str = "names.drift";
+
+// =============================================================================================
+// Helpers
+// =============================================================================================
+
+/// The whole built-in rule set: `Linter::new` links the name data of `names.drift` into the
+/// titles rule, so the rule runs exactly as it does for users.
+fn builtin_linter() -> &'static Linter {
+    static LINTER: OnceLock<Linter> = OnceLock::new();
+    LINTER.get_or_init(|| {
+        let set = load_builtin().expect("built-in rules load");
+        assert!(set.get(TITLES).is_some(), "{TITLES} is a built-in rule");
+        assert!(set.get(DRIFT).is_some(), "{DRIFT} is a built-in rule");
+        Linter::new(set)
+    })
+}
+
+fn lint_with(linter: &Linter, text: &str, lang: &str) -> Vec<Diagnostic> {
+    let doc = Document::from_text("article.txt", text.to_string(), Format::Text, Some(lang));
+    let found = linter.lint(&doc);
+    for d in &found {
+        assert!(
+            text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end),
+            "span {:?} not on char boundaries",
+            d.span
+        );
+    }
+    found
+}
+
+/// The findings of `titles.inconsistent` only.
+fn titles(text: &str, lang: &str) -> Vec<Diagnostic> {
+    lint_with(builtin_linter(), text, lang)
+        .into_iter()
+        .filter(|d| &*d.rule == TITLES)
+        .collect()
+}
+
+/// Byte range of the `n`-th (0-based) occurrence of `phrase` in `text`.
+fn at(text: &str, phrase: &str, n: usize) -> Range<usize> {
+    text.match_indices(phrase)
+        .nth(n)
+        .map(|(i, _)| i..i + phrase.len())
+        .unwrap_or_else(|| panic!("no occurrence {n} of {phrase:?} in {text:?}"))
+}
+
+/// Why two titles conflict, as the help line says.
+#[derive(Clone, Copy, Debug)]
+enum Why {
+    Role,
+    Affiliation,
+}
+
+/// One expected conflict: the later title (phrase, occurrence), the first title (phrase,
+/// occurrence), the person as written next to the later title.
+struct Conflict<'a> {
+    later: (&'a str, usize),
+    first: (&'a str, usize),
+    person: &'a str,
+    why: Why,
+}
+
+fn describe(found: &[Diagnostic], text: &str) -> String {
+    found
+        .iter()
+        .map(|d| {
+            format!(
+                "{:?} {:?} — {} (labels: {:?})",
+                d.span,
+                &text[d.span.clone()],
+                d.message,
+                d.labels
+                    .iter()
+                    .map(|l| (l.span.clone(), l.message.clone()))
+                    .collect::<Vec<_>>()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Asserts that `titles.inconsistent` reports exactly `expected` in `text`, in order.
+fn assert_conflicts(lang: &str, text: &str, expected: &[Conflict]) {
+    let found = titles(text, lang);
+    assert_eq!(
+        found.len(),
+        expected.len(),
+        "findings in {text:?}:\n{}",
+        describe(&found, text)
+    );
+    for (d, e) in found.iter().zip(expected) {
+        let later = at(text, e.later.0, e.later.1);
+        let first = at(text, e.first.0, e.first.1);
+        assert_eq!(
+            (d.span.clone(), &text[d.span.clone()]),
+            (later, e.later.0),
+            "primary span in {text:?}:\n{}",
+            describe(&found, text)
+        );
+        assert_eq!(d.category, Category::Title);
+        assert_eq!(d.severity, Severity::Warning);
+        assert_eq!(d.labels.len(), 1, "{}", describe(&found, text));
+        assert_eq!(d.labels[0].span, first, "{}", describe(&found, text));
+        assert_eq!(
+            d.labels[0].message,
+            format!("first called '{}' here", e.first.0)
+        );
+        assert!(d.labels[0].path.is_none());
+        // The message names the person and both titles.
+        for part in [
+            e.person.to_string(),
+            format!("'{}'", e.later.0),
+            format!("'{}'", e.first.0),
+        ] {
+            assert!(
+                d.message.contains(&part),
+                "message {:?} does not name {part:?}",
+                d.message
+            );
+        }
+        assert!(
+            d.message.find(e.person) < d.message.find(&format!("'{}'", e.later.0)),
+            "the message starts with the person: {:?}",
+            d.message
+        );
+        let help = d.help.as_deref().unwrap_or_default();
+        let reason = match e.why {
+            Why::Role => "the role differs",
+            Why::Affiliation => "the country or organisation differs",
+        };
+        assert!(help.contains(reason), "help {help:?} for {:?}", e.why);
+    }
+}
+
+/// Asserts that `titles.inconsistent` reports nothing in `text`.
+fn assert_clean(lang: &str, text: &str) {
+    let found = titles(text, lang);
+    assert!(
+        found.is_empty(),
+        "unexpected findings in {text:?}:\n{}",
+        describe(&found, text)
+    );
+}
+
+fn conflict<'a>(
+    later: (&'a str, usize),
+    first: (&'a str, usize),
+    person: &'a str,
+    why: Why,
+) -> Conflict<'a> {
+    Conflict {
+        later,
+        first,
+        person,
+        why,
+    }
+}
+
+// =============================================================================================
+// English
+// =============================================================================================
+
+#[test]
+fn en_same_role_of_another_country_or_organisation() {
+    let text = "Swedish Trade Minister Ingrid Halvorsen arrived in Geneva on Monday for talks on \
+                steel tariffs. Negotiators worked late into the night. On Wednesday, EU Trade \
+                Minister Ingrid Halvorsen told reporters that a deal was within reach.";
+    assert_conflicts(
+        "en",
+        text,
+        &[conflict(
+            ("EU Trade Minister", 0),
+            ("Swedish Trade Minister", 0),
+            "Ingrid Halvorsen",
+            Why::Affiliation,
+        )],
+    );
+}
+
+#[test]
+fn en_defence_minister_becomes_foreign_minister() {
+    let text = "Latvian Defence Minister Andris Kalnins inspected the new air-defence batteries \
+                near Rezekne on Thursday. He said the country would double its order. Speaking in \
+                Riga a day later, Foreign Minister Kalnins said the purchase was not aimed at any \
+                neighbour.";
+    assert_conflicts(
+        "en",
+        text,
+        &[conflict(
+            ("Foreign Minister", 0),
+            ("Latvian Defence Minister", 0),
+            "Kalnins",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn en_head_of_state_becomes_head_of_government() {
+    let text = "Estonian President Kaarel Tamm opened the Baltic energy summit in Tallinn on \
+                Tuesday. Delegations from eight countries attended. In his closing speech, Prime \
+                Minister Tamm urged the region to finish the new power link by 2028.";
+    assert_conflicts(
+        "en",
+        text,
+        &[conflict(
+            ("Prime Minister", 0),
+            ("Estonian President", 0),
+            "Tamm",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn en_later_title_in_apposition() {
+    let text =
+        "Norwegian Fisheries Minister Marit Solberg arrived in Brussels on Monday for talks \
+                on cod quotas. The talks are expected to last two days. On Tuesday, Solberg, \
+                Iceland's fisheries minister, said Oslo would not accept a cut.";
+    assert_conflicts(
+        "en",
+        text,
+        &[conflict(
+            ("Iceland's fisheries minister", 0),
+            ("Norwegian Fisheries Minister", 0),
+            "Solberg",
+            Why::Affiliation,
+        )],
+    );
+}
+
+#[test]
+fn en_first_title_in_apposition() {
+    let text = "Anders Lunde, Denmark's trade minister, opened the WTO session in Geneva on \
+                Monday. Delegates from 40 countries listened. Closing the session on Friday, EU \
+                Trade Minister Anders Lunde called for new rules on subsidies.";
+    assert_conflicts(
+        "en",
+        text,
+        &[conflict(
+            ("EU Trade Minister", 0),
+            ("Denmark's trade minister", 0),
+            "Anders Lunde",
+            Why::Affiliation,
+        )],
+    );
+}
+
+#[test]
+fn en_conflict_is_reported_once_per_later_title() {
+    // Two later titles contradict the first one; a third repeats it. Each contradiction is
+    // reported against the first title, the agreeing one is not.
+    let text = "Defence Minister Jonas Petras visited the Suwalki gap on Monday. On Tuesday, \
+                Foreign Minister Petras met his Polish counterpart. Defence Minister Petras later \
+                toured a base. On Wednesday, Interior Minister Petras spoke about the border.";
+    assert_conflicts(
+        "en",
+        text,
+        &[
+            conflict(
+                ("Foreign Minister", 0),
+                ("Defence Minister", 0),
+                "Petras",
+                Why::Role,
+            ),
+            conflict(
+                ("Interior Minister", 0),
+                ("Defence Minister", 0),
+                "Petras",
+                Why::Role,
+            ),
+        ],
+    );
+}
+
+#[test]
+#[ignore = "bug: the scan after a role never gets past a connector ('of Norway'): the title stops at 'Foreign Minister' and attaches to nobody"]
+fn en_country_after_the_role_still_conflicts() {
+    // The code reads "of Norway" after a role as the title's affiliation; the title then belongs
+    // to the name right after it.
+    let text = "Foreign Minister of Norway Hakon Veldt arrived in Rome on Monday. Later, Defence \
+                Minister Veldt spoke about Arctic security.";
+    assert_conflicts(
+        "en",
+        text,
+        &[conflict(
+            ("Defence Minister", 0),
+            ("Foreign Minister of Norway", 0),
+            "Veldt",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+#[ignore = "bug: an appositive title with an article (\"X, the Icelandic fisheries minister,\") is not attached to X"]
+fn en_apposition_with_an_article() {
+    // "Solberg, the Icelandic fisheries minister," is apposition just like "Solberg, Iceland's
+    // fisheries minister,"; the article is a connector and should not stop the title from
+    // attaching to the name before the comma.
+    let text =
+        "Marit Solberg, the Norwegian fisheries minister, arrived in Brussels on Monday for \
+                talks on cod quotas. The talks are expected to last two days. On Tuesday, Solberg, \
+                the Icelandic fisheries minister, said Oslo would not accept a cut.";
+    assert_conflicts(
+        "en",
+        text,
+        &[conflict(
+            ("Icelandic fisheries minister", 0),
+            ("Norwegian fisheries minister", 0),
+            "Solberg",
+            Why::Affiliation,
+        )],
+    );
+}
+
+#[test]
+fn en_shorter_form_of_the_same_title_is_clean() {
+    let text =
+        "Lithuanian President Gintaras Vaitkus arrived in Warsaw on Monday for talks on air \
+                defence. President Vaitkus told reporters the talks had gone well. Vaitkus, \
+                Lithuania's president, will return to Vilnius on Tuesday.";
+    assert_clean("en", text);
+}
+
+#[test]
+fn en_synonyms_of_one_office_are_clean() {
+    let text = "Norwegian Foreign Minister Hakon Veldt flew to Ottawa on Sunday. Norway's top \
+                diplomat, Hakon Veldt, met Canadian officials on Monday. Foreign Minister Veldt \
+                said Arctic cooperation would deepen.";
+    assert_clean("en", text);
+}
+
+#[test]
+fn en_former_office_is_clean() {
+    let text = "Foreign Minister Lars Brekke opened the Arctic meeting in Tromsø on Monday. \
+                Delegates recalled that former prime minister Lars Brekke had founded the forum in \
+                2011.";
+    assert_clean("en", text);
+}
+
+#[test]
+fn en_framing_description_is_clean() {
+    let text =
+        "Foreign Minister Ilze Kalnina travelled to Vilnius on Friday. As defence minister, \
+                Kalnina pushed for the return of conscription in 2022, and she still defends it.";
+    assert_clean("en", text);
+}
+
+#[test]
+fn en_two_people_sharing_a_surname_are_clean() {
+    let text = "Finance Minister Anna Berg presented the budget on Tuesday. Defence Minister Erik \
+                Berg, her cousin, asked for more money for the navy. Finance Minister Berg said the \
+                request would be studied. Defence Minister Berg said he was disappointed.";
+    assert_clean("en", text);
+}
+
+#[test]
+fn en_two_roles_given_together_are_clean() {
+    let text = "Prime Minister and Defence Minister Tomas Varga announced the new conscription law \
+                on Monday. Later Defence Minister Varga told soldiers in Kaunas that training would \
+                start in June. Prime Minister Varga is due in Brussels on Thursday.";
+    assert_clean("en", text);
+}
+
+// =============================================================================================
+// German
+// =============================================================================================
+
+#[test]
+fn de_defence_minister_becomes_foreign_minister() {
+    let text =
+        "Verteidigungsministerin Katrin Hollmann besuchte am Montag die Soldaten in Litauen. \
+                Sie versprach weitere Hilfe. Am Dienstag sagte Außenministerin Hollmann in \
+                Vilnius, Deutschland stehe fest an der Seite der baltischen Staaten.";
+    assert_conflicts(
+        "de",
+        text,
+        &[conflict(
+            ("Außenministerin", 0),
+            ("Verteidigungsministerin", 0),
+            "Hollmann",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn de_head_of_state_becomes_head_of_government() {
+    // "Der" is a connector, not part of the title; "tschechische" is an affiliation and is.
+    let text = "Der tschechische Staatspräsident Petr Navrátil empfing am Mittwoch in Prag \
+                Vertreter der Energiebranche. Am Abend kündigte Regierungschef Navrátil neue \
+                Gespräche über die Strompreise an.";
+    assert_conflicts(
+        "de",
+        text,
+        &[conflict(
+            ("Regierungschef", 0),
+            ("tschechische Staatspräsident", 0),
+            "Navrátil",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn de_same_role_of_another_organisation_by_compound_prefix() {
+    let text = "Der norwegische Handelsminister Håkon Veldt traf am Montag in Brüssel ein. Die \
+                Gespräche über Lachszölle dauerten bis in die Nacht. Am Dienstag erklärte \
+                EU-Handelsminister Veldt, eine Einigung sei nahe.";
+    assert_conflicts(
+        "de",
+        text,
+        &[conflict(
+            ("EU-Handelsminister", 0),
+            ("norwegische Handelsminister", 0),
+            "Veldt",
+            Why::Affiliation,
+        )],
+    );
+}
+
+#[test]
+fn de_synonyms_of_one_office_are_clean() {
+    // roles.de lists "Chefdiplomat" and "Chef der Diplomatie" under "foreign minister".
+    let text = "Außenminister Markus Tenholt reiste am Montag nach Warschau. Dort sprach \
+                Deutschlands Chefdiplomat Tenholt mit seinem polnischen Amtskollegen. Der Chef der \
+                Diplomatie, Markus Tenholt, sagte anschließend, die Gespräche seien offen gewesen.";
+    assert_clean("de", text);
+}
+
+#[test]
+fn de_shorter_form_of_the_same_title_is_clean() {
+    let text =
+        "Bundeskanzlerin Anna Reiter reiste am Donnerstag nach Paris. Kanzlerin Reiter warb \
+                dort für gemeinsame Rüstungsprojekte.";
+    assert_clean("de", text);
+}
+
+#[test]
+#[ignore = "bug: the compound prefix Bundes- (level 'federal') is compared as a country with 'deutsche' (germany)"]
+fn de_federal_prefix_and_country_adjective_are_the_same_office() {
+    // "Bundeskanzlerin" and "die deutsche Kanzlerin" name one office; the prefix "bundes" maps
+    // to "federal", a level of government, which differs from "germany" only as a string.
+    let text = "Bundeskanzlerin Anna Reiter reiste am Donnerstag nach Paris. Die deutsche \
+                Kanzlerin Reiter warb dort für gemeinsame Rüstungsprojekte.";
+    assert_clean("de", text);
+}
+
+#[test]
+fn de_former_office_is_clean() {
+    let text = "Außenminister Thomas Kühne reiste am Montag nach Rom. Der frühere Innenminister \
+                Kühne war erst im Mai ins Auswärtige Amt gewechselt.";
+    assert_clean("de", text);
+}
+
+#[test]
+fn de_two_roles_given_together_are_clean() {
+    let text = "Vizekanzler und Finanzminister Lars Brenner legte am Dienstag den Haushalt vor. \
+                Finanzminister Brenner sprach von harten Einschnitten. Vizekanzler Brenner \
+                verteidigte die Pläne am Abend.";
+    assert_clean("de", text);
+}
+
+#[test]
+#[ignore = "bug: the compound prefix Vize- is read as an affiliation ('vice'), not as a rank, so 'Vizekanzler' and 'Kanzler' agree"]
+fn de_vice_chancellor_becomes_chancellor() {
+    // In English "Vice Chancellor X" … "Chancellor X" is reported (rank `vice`), and so is German
+    // "stellvertretende Außenminister X" … "Außenminister X"; the compound "Vizekanzler" is the
+    // same rank written as a prefix.
+    let text = "Vizekanzler Lars Brenner reiste am Montag nach Washington. Dort sagte Kanzler \
+                Brenner, die Zölle müssten fallen.";
+    assert_conflicts(
+        "de",
+        text,
+        &[conflict(
+            ("Kanzler", 0),
+            ("Vizekanzler", 0),
+            "Brenner",
+            Why::Role,
+        )],
+    );
+}
+
+// =============================================================================================
+// French
+// =============================================================================================
+
+#[test]
+fn fr_defence_minister_becomes_foreign_minister() {
+    let text = "La ministre des Armées, Claire Vautrin, s'est rendue lundi à Vilnius pour \
+                inspecter les troupes françaises. Mardi, la ministre des Affaires étrangères \
+                Claire Vautrin a rencontré son homologue lituanien.";
+    assert_conflicts(
+        "fr",
+        text,
+        &[conflict(
+            ("ministre des Affaires étrangères", 0),
+            ("ministre des Armées", 0),
+            "Claire Vautrin",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn fr_head_of_state_becomes_head_of_government() {
+    let text = "Le président sénégalais Amadou Diallo a reçu jeudi à Dakar une délégation du \
+                FMI. Les discussions ont porté sur la dette. Le Premier ministre Diallo a ensuite \
+                annoncé un plan d'économies.";
+    assert_conflicts(
+        "fr",
+        text,
+        &[conflict(
+            ("Premier ministre", 0),
+            ("président sénégalais", 0),
+            "Diallo",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn fr_same_role_of_another_country() {
+    let text = "L'ambassadeur français Pierre Marchal a été convoqué mardi au ministère. La \
+                rencontre a duré une heure. Selon l'ambassadeur belge Pierre Marchal, le \
+                malentendu est levé.";
+    assert_conflicts(
+        "fr",
+        text,
+        &[conflict(
+            ("ambassadeur belge", 0),
+            ("ambassadeur français", 0),
+            "Pierre Marchal",
+            Why::Affiliation,
+        )],
+    );
+}
+
+#[test]
+#[ignore = "bug: the scan after a role never gets past a connector ('du Sénégal'): the title stops at 'président' and attaches to nobody"]
+fn fr_country_after_the_role_still_conflicts() {
+    // "président du Sénégal, Amadou Diallo," is the head of state; "Le Premier ministre Diallo"
+    // contradicts it. The words after a role ("du Sénégal", "of Norway") should belong to the
+    // title, which then attaches to the name after the comma.
+    let text = "Le président du Sénégal, Amadou Diallo, a reçu jeudi à Dakar une délégation du \
+                FMI. Les discussions ont porté sur la dette. Le Premier ministre Diallo a ensuite \
+                annoncé un plan d'économies.";
+    assert_conflicts(
+        "fr",
+        text,
+        &[conflict(
+            ("Premier ministre", 0),
+            ("président du Sénégal", 0),
+            "Diallo",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+#[ignore = "bug: the scan after a role never gets past a connector ('des Républicains'): the party office is read as a bare 'président' and conflicts with the ministry"]
+fn fr_party_office_next_to_a_government_office_is_clean() {
+    // A party office ("président des Républicains") goes with any government office.
+    let text = "Le ministre de l'Intérieur Laurent Marchetti, président des Républicains, a \
+                défendu mardi son projet de loi. Le ministre de l'Intérieur Marchetti a promis un \
+                vote avant l'été.";
+    assert_clean("fr", text);
+}
+
+#[test]
+fn fr_synonyms_of_one_office_are_clean() {
+    let text = "Le ministre des Affaires étrangères Jean-Marc Delorme est arrivé dimanche à \
+                Beyrouth. Le chef de la diplomatie française, Jean-Marc Delorme, doit rencontrer \
+                lundi les autorités libanaises.";
+    assert_clean("fr", text);
+}
+
+#[test]
+fn fr_shorter_form_and_apposition_are_clean() {
+    let text = "La ministre française de la Santé, Claire Vautrin, a présenté mercredi son plan \
+                contre les déserts médicaux. Vautrin, ministre de la Santé depuis mars, a promis \
+                des moyens. La ministre de la Santé Vautrin sera à Lyon vendredi.";
+    assert_clean("fr", text);
+}
+
+#[test]
+fn fr_former_office_is_clean() {
+    let text = "Le ministre des Armées Michel Aubry s'est rendu mercredi à Tallinn. L'ancien \
+                Premier ministre Michel Aubry, nommé aux Armées en mai, a promis de nouveaux \
+                avions à l'Estonie.";
+    assert_clean("fr", text);
+}
+
+// =============================================================================================
+// Spanish
+// =============================================================================================
+
+#[test]
+fn es_comma_form_portfolio_changes() {
+    let text = "La ministra de Agricultura, Elena Quiroga, presentó el lunes en Bruselas el plan \
+                de ayudas al olivar. Los agricultores la esperaban en la puerta. Más tarde, la \
+                ministra de Sanidad, Elena Quiroga, defendió el reparto de los fondos.";
+    assert_conflicts(
+        "es",
+        text,
+        &[conflict(
+            ("ministra de Sanidad", 0),
+            ("ministra de Agricultura", 0),
+            "Elena Quiroga",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn es_head_of_state_becomes_head_of_government() {
+    let text = "El presidente argentino, Martín Ocampo, llegó el martes a Madrid para una visita \
+                de tres días. Tras reunirse con empresarios, el primer ministro Ocampo anunció \
+                nuevas inversiones.";
+    assert_conflicts(
+        "es",
+        text,
+        &[conflict(
+            ("primer ministro", 0),
+            ("presidente argentino", 0),
+            "Ocampo",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn es_same_role_of_another_country() {
+    let text = "El ministro español de Agricultura, Jorge Salcedo, pidió el jueves en Luxemburgo \
+                más flexibilidad para la pesca. Según el ministro portugués de Agricultura, Jorge \
+                Salcedo, la propuesta tiene apoyo.";
+    assert_conflicts(
+        "es",
+        text,
+        &[conflict(
+            ("ministro portugués de Agricultura", 0),
+            ("ministro español de Agricultura", 0),
+            "Jorge Salcedo",
+            Why::Affiliation,
+        )],
+    );
+}
+
+#[test]
+#[ignore = "bug: the scan after a role never gets past a connector ('de España'): the title stops at 'Exteriores' and attaches to nobody"]
+fn es_country_after_the_role_still_conflicts() {
+    // "ministro de Asuntos Exteriores de España, Julián Serrano," then "el ministro de Defensa
+    // Julián Serrano": a portfolio swap that must be found like the one without "de España".
+    let text = "El ministro de Asuntos Exteriores de España, Julián Serrano, viajó el lunes a \
+                Rabat. La visita duró dos días. En la rueda de prensa final, el ministro de \
+                Defensa Julián Serrano habló de inmigración.";
+    assert_conflicts(
+        "es",
+        text,
+        &[conflict(
+            ("ministro de Defensa", 0),
+            ("ministro de Asuntos Exteriores de España", 0),
+            "Julián Serrano",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn es_shorter_form_and_apposition_are_clean() {
+    let text = "La ministra española de Defensa, Carmen Ibarra, visitó el viernes a las tropas \
+                desplegadas en Letonia. Ibarra, ministra de Defensa desde 2023, prometió más \
+                medios. La ministra Ibarra regresará a Madrid el domingo.";
+    assert_clean("es", text);
+}
+
+#[test]
+fn es_synonyms_of_one_office_are_clean() {
+    let text = "El canciller peruano, Javier Salinas, llegó el lunes a Santiago. Allí el ministro \
+                de Relaciones Exteriores Salinas firmó un acuerdo de pesca. El jefe de la \
+                diplomacia peruana, Javier Salinas, volverá a Lima el miércoles.";
+    assert_clean("es", text);
+}
+
+#[test]
+fn es_former_office_is_clean() {
+    let text = "La ministra de Defensa, Carmen Ibarra, inauguró el martes el nuevo hospital \
+                militar de Zaragoza. Ibarra, ex ministra de Sanidad, recordó que el proyecto \
+                empezó en 2019.";
+    assert_clean("es", text);
+}
+
+// =============================================================================================
+// Russian
+// =============================================================================================
+
+#[test]
+fn ru_head_of_state_becomes_head_of_government() {
+    let text = "Президент Финляндии Александр Стубб прибыл в Стокгольм с официальным визитом. \
+                Переговоры продлились два дня. Позднее премьер-министр Стубб заявил журналистам, \
+                что соглашение будет подписано летом.";
+    assert_conflicts(
+        "ru",
+        text,
+        &[conflict(
+            ("премьер-министр", 0),
+            ("Президент Финляндии", 0),
+            "Стубб",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn ru_portfolio_changes_across_case_forms() {
+    // Nominative "Хакан Фидан" and instrumental "Хаканом Фиданом" are one person.
+    let text = "Министр иностранных дел Турции Хакан Фидан прибыл в Москву во вторник. В среду с \
+                министром обороны Турции Хаканом Фиданом встретились российские дипломаты.";
+    assert_conflicts(
+        "ru",
+        text,
+        &[conflict(
+            ("министром обороны Турции", 0),
+            ("Министр иностранных дел Турции", 0),
+            "Хаканом Фиданом",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn ru_spokesperson_becomes_ambassador_across_case_forms() {
+    // Nominative "Мария Захарова" and genitive "Марии Захаровой" are one person; "МИД" after the
+    // role is an affiliation of the first title.
+    let text = "Официальный представитель МИД Мария Захарова прокомментировала в четверг \
+                заявление Вашингтона. Позднее слова посла Марии Захаровой процитировали \
+                американские СМИ.";
+    assert_conflicts(
+        "ru",
+        text,
+        &[conflict(
+            ("посла", 0),
+            ("Официальный представитель МИД", 0),
+            "Марии Захаровой",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+#[ignore = "bug: nominative 'Сергей Лавров' and genitive 'Сергея Лаврова' are taken for two people (stems 'серг'/'лавр' vs 'серге'/'лавров'), so the conflict is missed"]
+fn ru_case_forms_of_an_ov_surname_still_conflict() {
+    // The rule reads "министра иностранных дел Сергея Лаврова" and "министр обороны Сергей
+    // Лавров" as the same person (titles.toml: "inflected names (Лавров / Лаврова) are one
+    // person").
+    let text = "Турецкие СМИ подробно освещали визит министра иностранных дел России Сергея \
+                Лаврова. По итогам переговоров министр обороны Сергей Лавров заявил, что стороны \
+                договорились о новых консультациях.";
+    assert_conflicts(
+        "ru",
+        text,
+        &[conflict(
+            ("министр обороны", 0),
+            ("министра иностранных дел России", 0),
+            "Сергей Лавров",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn ru_case_forms_of_one_name_with_one_title_are_clean() {
+    let text = "Министр иностранных дел Турции Хакан Фидан прибыл в Москву во вторник. Российские \
+                дипломаты провели переговоры с министром иностранных дел Турции Хаканом Фиданом. \
+                Визит главы МИД Турции Фидана продлится два дня.";
+    assert_clean("ru", text);
+}
+
+#[test]
+fn ru_case_forms_of_an_ov_surname_with_one_title_are_clean() {
+    let text = "Министр иностранных дел России Сергей Лавров прибыл в Анкару. Турецкие СМИ \
+                подробно освещали визит министра иностранных дел Сергея Лаврова. Глава МИД Лавров \
+                провёл переговоры с министром иностранных дел Турции Хаканом Фиданом.";
+    assert_clean("ru", text);
+}
+
+#[test]
+fn ru_former_office_and_framing_are_clean() {
+    let text = "Министр иностранных дел Эстонии Тоомас Ранд прибыл в Ригу. Бывший министр \
+                обороны Ранд призвал союзников увеличить расходы на оборону. Будучи министром \
+                обороны, Ранд добивался закупки систем ПВО.";
+    assert_clean("ru", text);
+}
+
+// =============================================================================================
+// A house rule file: known office holders
+// =============================================================================================
+
+const HOUSE: &str = r#"[pack]
+name = "house"
+languages = ["en"]
+
+[[rule]]
+id = "house.offices"
+kind = "titles"
+description = "Office holders as our desk knows them"
+holders = [{ name = "Hakon Veldt", role = "foreign minister", affiliation = "norway" }]
+exclusive = [["foreign minister", "trade minister", "prime minister"]]
+examples = [
+  { bad = "Trade Minister Hakon Veldt arrived in Oslo on Monday." },
+  { bad = "Swedish Foreign Minister Hakon Veldt arrived in Oslo on Monday." },
+  { good = "Norwegian Foreign Minister Hakon Veldt arrived in Oslo on Monday." },
+  { good = "Trade Minister Ingrid Veldt arrived in Oslo on Monday." },
+]
+
+[rule.roles.en]
+"foreign minister" = ["foreign minister", "top diplomat"]
+"trade minister" = ["trade minister"]
+"prime minister" = ["prime minister", "premier"]
+
+[rule.affiliations.en]
+"norway" = ["norway", "norwegian", "norway's"]
+"sweden" = ["sweden", "swedish", "sweden's"]
+"#;
+
+const HOUSE_ID: &str = "house.offices";
+
+fn house_set() -> translint::rules::RuleSet {
+    let source = Arc::new(RuleSource {
+        name: "house.toml".into(),
+        text: HOUSE.into(),
+    });
+    match load_source(source) {
+        Ok(set) => set,
+        Err(errors) => panic!("rules must load: {errors:#?}"),
+    }
+}
+
+/// The house rule with the built-in name data (`names.drift`), as users run it.
+fn house_linter() -> &'static Linter {
+    static LINTER: OnceLock<Linter> = OnceLock::new();
+    LINTER.get_or_init(|| {
+        let mut set = load_builtin().expect("built-in rules load");
+        set.retain(|r| &*r.meta.id == DRIFT);
+        set.extend(house_set()).expect("no duplicate ids");
+        Linter::new(set)
+    })
+}
+
+fn house(text: &str) -> Vec<Diagnostic> {
+    lint_with(house_linter(), text, "en")
+        .into_iter()
+        .filter(|d| &*d.rule == HOUSE_ID)
+        .collect()
+}
+
+#[test]
+fn holder_with_a_consistent_but_wrong_role_is_flagged_at_every_title() {
+    let text =
+        "Trade Minister Hakon Veldt arrived in Oslo on Monday. Trade Minister Veldt said the \
+                talks would go on.";
+    let found = house(text);
+    let spans: Vec<Range<usize>> = found.iter().map(|d| d.span.clone()).collect();
+    assert_eq!(
+        spans,
+        [at(text, "Trade Minister", 0), at(text, "Trade Minister", 1)],
+        "{}",
+        describe(&found, text)
+    );
+    for d in &found {
+        assert_eq!(d.category, Category::Title, "the kind's default category");
+        assert_eq!(d.severity, Severity::Warning, "the default severity");
+        for part in ["Hakon Veldt", "foreign minister", "'Trade Minister'"] {
+            assert!(d.message.contains(part), "{:?} lacks {part:?}", d.message);
+        }
+    }
+}
+
+#[test]
+fn holder_with_a_wrong_country_is_flagged() {
+    // The second title has no country: it agrees with the house list.
+    let text = "Swedish Foreign Minister Hakon Veldt met Nordic colleagues in Oslo on Monday. \
+                Foreign Minister Veldt said the meeting went well.";
+    let found = house(text);
+    let spans: Vec<Range<usize>> = found.iter().map(|d| d.span.clone()).collect();
+    assert_eq!(
+        spans,
+        [at(text, "Swedish Foreign Minister", 0)],
+        "{}",
+        describe(&found, text)
+    );
+    assert!(
+        found[0].message.contains("'Swedish Foreign Minister'"),
+        "{}",
+        found[0].message
+    );
+    assert!(found[0].message.contains("norway"), "{}", found[0].message);
+}
+
+#[test]
+fn holder_with_the_right_title_or_another_person_is_not_flagged() {
+    let text = "Norwegian Foreign Minister Hakon Veldt met Nordic colleagues in Oslo on Monday. \
+                Norway's top diplomat, Hakon Veldt, said the meeting went well. Trade Minister \
+                Ingrid Veldt, his sister, joined the talks on Tuesday.";
+    let found = house(text);
+    assert!(found.is_empty(), "{}", describe(&found, text));
+}
+
+#[test]
+fn holder_rule_also_reports_conflicts_within_the_article() {
+    // The house rule is a full `titles` rule: a person who is not on the list but changes role
+    // within the article is reported by it as well.
+    let text = "Prime Minister Erna Lind opened the session in Oslo. On Tuesday, Trade Minister \
+                Lind spoke about salmon exports.";
+    let found = house(text);
+    assert_eq!(found.len(), 1, "{}", describe(&found, text));
+    assert_eq!(found[0].span, at(text, "Trade Minister", 0));
+    assert_eq!(found[0].labels.len(), 1);
+    assert_eq!(found[0].labels[0].span, at(text, "Prime Minister", 0));
+    assert_eq!(
+        found[0].labels[0].message,
+        "first called 'Prime Minister' here"
+    );
+}
+
+// =============================================================================================
+// The command line
+// =============================================================================================
+
+fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn translint(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("translint").expect("the translint binary is built");
+    cmd.current_dir(dir);
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+fn run(cmd: &mut Command) -> Run {
+    let out = cmd.output().expect("translint runs");
+    Run {
+        code: out.status.code().expect("translint exits normally"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("translint-titles-")
+        .tempdir()
+        .expect("temp dir")
+}
+
+/// (line, column) of a JSON position.
+fn pos(v: &Value) -> (u64, u64) {
+    let num = |v: &Value| v.as_u64().unwrap_or_else(|| panic!("not a number: {v}"));
+    (num(&v["line"]), num(&v["column"]))
+}
+
+#[test]
+fn cli_reports_a_conflict_with_label_position() {
+    // Line 1 is the first paragraph, line 3 the second: the label points at line 1, column 1;
+    // "Later, " is 7 characters, so the finding starts at line 3, column 8.
+    let text = "Norwegian Trade Minister Hakon Veldt arrived in Brussels on Monday.\n\
+                \n\
+                Later, EU Trade Minister Hakon Veldt said a deal was close.\n";
+    let r = run(translint(manifest_dir())
+        .args(["--lang", "en", "--format", "json", "-"])
+        .write_stdin(text));
+    assert_eq!(r.code, 1, "{}\n{}", r.stdout, r.stderr);
+    let report: Value = serde_json::from_str(&r.stdout).expect("JSON report");
+    let ds: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"] == TITLES)
+        .collect();
+    assert_eq!(ds.len(), 1, "{report:#}");
+    let d = ds[0];
+    assert_eq!(d["category"], "title");
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(d["text"], "EU Trade Minister");
+    assert_eq!(pos(&d["start"]), (3, 8));
+    assert_eq!(pos(&d["end"]), (3, 8 + "EU Trade Minister".len() as u64));
+    let labels = d["labels"].as_array().expect("labels");
+    assert_eq!(labels.len(), 1, "{d:#}");
+    assert_eq!(
+        labels[0]["message"],
+        "first called 'Norwegian Trade Minister' here"
+    );
+    assert_eq!(pos(&labels[0]["start"]), (1, 1));
+    assert_eq!(
+        pos(&labels[0]["end"]),
+        (1, 1 + "Norwegian Trade Minister".len() as u64)
+    );
+}
+
+#[test]
+fn house_rule_file_passes_rules_test_and_runs_from_the_cli() {
+    let dir = temp_dir();
+    std::fs::write(dir.path().join("house.toml"), HOUSE).expect("write rule file");
+
+    let r = run(translint(dir.path()).args(["rules", "test", "house.toml"]));
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains(" 0 failed"), "{}", r.stdout);
+
+    let text = "Trade Minister Hakon Veldt arrived in Oslo on Monday.\n";
+    let r = run(translint(dir.path())
+        .args([
+            "--rules",
+            "house.toml",
+            "--lang",
+            "en",
+            "--format",
+            "json",
+            "-",
+        ])
+        .write_stdin(text));
+    assert_eq!(r.code, 1, "{}\n{}", r.stdout, r.stderr);
+    let report: Value = serde_json::from_str(&r.stdout).expect("JSON report");
+    let ds: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"] == HOUSE_ID)
+        .collect();
+    assert_eq!(ds.len(), 1, "{report:#}");
+    assert_eq!(ds[0]["text"], "Trade Minister");
+    assert_eq!(pos(&ds[0]["start"]), (1, 1));
+    assert_eq!(ds[0]["category"], "title");
+}
+
+#[test]
+fn rules_test_fails_on_a_wrong_holder_example() {
+    // The same file with a "good" example that contradicts the house list: `rules test` must
+    // point at it (exit 1). This shows the passing run above really checks the examples.
+    let broken = HOUSE.replace(
+        "{ good = \"Trade Minister Ingrid Veldt arrived in Oslo on Monday.\" },",
+        "{ good = \"Trade Minister Hakon Veldt arrived in Oslo on Monday.\" },",
+    );
+    assert_ne!(broken, HOUSE);
+    let dir = temp_dir();
+    std::fs::write(dir.path().join("house.toml"), &broken).expect("write rule file");
+    let r = run(translint(dir.path()).args(["rules", "test", "house.toml"]));
+    assert_eq!(r.code, 1, "{}\n{}", r.stdout, r.stderr);
+    let out = format!("{}{}", r.stdout, r.stderr);
+    // The good example is on line 15 of the file and starts at column 3.
+    let line = broken
+        .lines()
+        .position(|l| l.contains("good = \"Trade Minister Hakon Veldt"))
+        .expect("the broken example")
+        + 1;
+    assert_eq!(line, 15);
+    assert!(out.contains("good example was flagged"), "{out}");
+    assert!(out.contains("house.toml:15:3"), "{out}");
+}
+
+// =============================================================================================
+// Rule-file errors
+// =============================================================================================
+
+const UNKNOWN_EXCLUSIVE: &str = r#"[[rule]]
+id = "house.offices"
+kind = "titles"
+exclusive = [["foreign minister", "finance minister"]]
+
+[rule.roles.en]
+"foreign minister" = ["foreign minister"]
+"defence minister" = ["defence minister"]
+"#;
+
+#[test]
+fn exclusive_role_not_in_roles_is_an_error_in_the_file() {
+    let dir = temp_dir();
+    std::fs::write(dir.path().join("house.toml"), UNKNOWN_EXCLUSIVE).expect("write rule file");
+    let r = run(translint(dir.path())
+        .args(["--no-default-rules", "--rules", "house.toml", "-"])
+        .write_stdin("Foreign Minister Hakon Veldt arrived.\n"));
+    assert_eq!(r.code, 2, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stdout.is_empty(), "nothing may be linted:\n{}", r.stdout);
+    assert!(
+        r.stderr.contains("nothing was linted"),
+        "stderr:\n{}",
+        r.stderr
+    );
+    // `exclusive = ` is 12 characters: the value starts at line 4, column 13.
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    let at_error = lines
+        .iter()
+        .position(|l| l.starts_with("error") && l.contains("'finance minister'"))
+        .unwrap_or_else(|| panic!("no error naming 'finance minister':\n{}", r.stderr));
+    assert_eq!(
+        lines.get(at_error + 1).map(|l| l.trim()),
+        Some("┌─ house.toml:4:13"),
+        "stderr:\n{}",
+        r.stderr
+    );
+    assert!(
+        !r.stderr.contains("'foreign minister' is not"),
+        "a known role is not an error:\n{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn exclusive_role_not_in_roles_through_the_library() {
+    let source = Arc::new(RuleSource {
+        name: "house.toml".into(),
+        text: UNKNOWN_EXCLUSIVE.into(),
+    });
+    let errors = match load_source(source) {
+        Ok(_) => panic!("an unknown role in `exclusive` must not load"),
+        Err(errors) => errors,
+    };
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let value = r#"[["foreign minister", "finance minister"]]"#;
+    assert_eq!(errors[0].span, Some(at(UNKNOWN_EXCLUSIVE, value, 0)));
+    assert!(
+        errors[0].message.contains("'finance minister'"),
+        "{}",
+        errors[0].message
+    );
+    assert_eq!(errors[0].path, "house.toml");
+}
