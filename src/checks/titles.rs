@@ -151,10 +151,59 @@ struct Title {
 /// Who a title belongs to: folded surname stem and, when known, folded given name.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Person {
-    surname: String,
-    given: Option<String>,
+    /// The surname's folded forms: itself and its inflection stems ("лавров" for Лаврова).
+    surname: Vec<String>,
+    /// The given name's folded forms, when a given name stands before the surname.
+    given: Option<Vec<String>>,
     /// The name as written, for messages.
     shown: String,
+}
+
+impl Person {
+    /// A spelled name reduced to its folded forms and inflection stems.
+    fn from_name(
+        surname: &str,
+        given: Option<&str>,
+        names: &NameLanguage,
+        shown: String,
+    ) -> Person {
+        Person {
+            surname: forms(surname, names),
+            given: given.map(|g| forms(g, names)),
+            shown,
+        }
+    }
+
+    fn shares_surname(&self, other: &Person) -> bool {
+        self.surname.iter().any(|s| other.surname.contains(s))
+    }
+
+    /// Whether two given names (if both known) are one.
+    fn shares_given(&self, other: &Person) -> bool {
+        match (&self.given, &other.given) {
+            (Some(a), Some(b)) => a.iter().any(|g| b.contains(g)),
+            _ => true,
+        }
+    }
+
+    fn same_as(&self, other: &Person) -> bool {
+        self.shares_surname(other) && self.shares_given(other)
+    }
+}
+
+/// The folded form of a name and its stems without each inflection ending (three letters remain).
+fn forms(name: &str, names: &NameLanguage) -> Vec<String> {
+    let lower = strip_clitic(&name.to_lowercase()).to_string();
+    let mut out = vec![fold(&lower)];
+    out.extend(
+        names
+            .inflections
+            .iter()
+            .filter_map(|e| lower.strip_suffix(e.as_str()))
+            .filter(|s| s.chars().count() >= 3)
+            .map(fold),
+    );
+    out
 }
 
 impl Check for TitlesCheck {
@@ -174,7 +223,7 @@ impl Check for TitlesCheck {
         let analysis = names::analyse(doc, &names_language.lexicon);
         let titles = find_titles(doc, lexicon, &analysis, names_language);
         self.report_conflicts(rule, doc, &titles, out);
-        self.report_holders(rule, doc, &titles, out);
+        self.report_holders(rule, doc, &titles, names_language, out);
     }
 
     fn use_name_data(&self, data: &NameData) {
@@ -202,31 +251,22 @@ impl TitlesCheck {
         titles: &[Title],
         out: &mut Vec<Diagnostic>,
     ) {
-        // A bare surname is ambiguous when two people with different given names share it.
-        let mut given_by_surname: HashMap<&str, HashSet<&str>> = HashMap::new();
-        for t in titles {
-            if let Some(g) = &t.person.given {
-                given_by_surname
-                    .entry(&t.person.surname)
-                    .or_default()
-                    .insert(g);
-            }
-        }
         let mut established: Vec<&Title> = Vec::new();
         for title in titles.iter().filter(|t| !t.past) {
+            // A bare surname is ambiguous when two people with different given names share it.
+            let namesakes: Vec<&Person> = titles
+                .iter()
+                .map(|t| &t.person)
+                .filter(|p| p.shares_surname(&title.person) && p.given.is_some())
+                .collect();
             let ambiguous = title.person.given.is_none()
-                && given_by_surname
-                    .get(title.person.surname.as_str())
-                    .is_some_and(|g| g.len() > 1);
+                && namesakes
+                    .iter()
+                    .any(|a| namesakes.iter().any(|b| !a.shares_given(b)));
             if ambiguous {
                 continue;
             }
-            let same_person = |e: &&&Title| {
-                e.person.surname == title.person.surname
-                    && (e.person.given.is_none()
-                        || title.person.given.is_none()
-                        || e.person.given == title.person.given)
-            };
+            let same_person = |e: &&&Title| e.person.same_as(&title.person);
             let theirs: Vec<&&Title> = established.iter().filter(same_person).collect();
             let Some(&&first) = theirs.first() else {
                 established.push(title);
@@ -282,18 +322,18 @@ impl TitlesCheck {
         rule: &RuleMeta,
         doc: &Document,
         titles: &[Title],
+        names: &NameLanguage,
         out: &mut Vec<Diagnostic>,
     ) {
         for holder in &self.holders {
             let parts: Vec<&str> = holder.name.split_whitespace().collect();
-            let surname = parts.last().map_or_else(String::new, |s| fold(s));
-            let given = parts.len().checked_sub(2).map(|i| fold(parts[i]));
+            let Some(surname) = parts.last() else {
+                continue;
+            };
+            let given = parts.len().checked_sub(2).map(|i| parts[i]);
+            let held = Person::from_name(surname, given, names, holder.name.clone());
             for title in titles.iter().filter(|t| !t.past) {
-                let matches_person = title.person.surname.starts_with(&surname)
-                    || surname.starts_with(&title.person.surname);
-                let same_given =
-                    title.person.given.is_none() || given.is_none() || title.person.given == given;
-                if !matches_person || !same_given || title.person.surname.len() < 3 {
+                if !title.person.same_as(&held) {
                     continue;
                 }
                 let wrong_role =
@@ -355,14 +395,23 @@ fn find_titles(
         };
         let canonical = &entry.role;
         // The affiliation written as a word wins over a compound prefix ("deutsche Bundeskanzler").
-        let prefix_affiliation = caps
+        // A prefix names an affiliation ("EU-"), a rank ("Vize" → `rank:vice`) or only a level
+        // ("Bundes", mapped to "").
+        let prefix = caps
             .name("prefix")
             .and_then(|p| lexicon.prefixes.get(&p.as_str().to_lowercase()).cloned());
+        let prefix_rank = prefix
+            .as_deref()
+            .and_then(|p| p.strip_prefix("rank:"))
+            .map(str::to_string);
+        let prefix_affiliation = prefix.filter(|p| !p.is_empty() && !p.starts_with("rank:"));
         let mut affiliation = entry.affiliation.clone();
         let mut past = false;
-        let mut ranked: Option<String> = None;
+        let mut ranked: Option<String> = prefix_rank;
         let mut determiner = false;
         let mut framed = false;
+        // The leftmost word read, connectors included ("X, the Norwegian fisheries minister").
+        let mut leftmost = whole.start();
         // Words before the role: modifiers, affiliations, connectors ("the former Norwegian").
         let mut start = whole.start();
         let mut i = words.partition_point(|w| w.span.end <= whole.start());
@@ -379,6 +428,7 @@ fn find_titles(
             let bare = strip_elision(strip_clitic(&lower));
             if lexicon.connectors.contains(bare) {
                 determiner = true;
+                leftmost = w.span.start;
                 i -= 1;
                 continue;
             } else if lexicon.past.contains(bare) {
@@ -394,6 +444,7 @@ fn find_titles(
                 break;
             }
             start = w.span.start;
+            leftmost = leftmost.min(start);
             i -= 1;
         }
         // Words after the role: "of Norway", "России", "du Sénégal", "МИД", "of the Republicans".
@@ -401,10 +452,12 @@ fn find_titles(
         let mut organisation = false;
         let mut look = words.partition_point(|w| w.span.start < whole.end());
         let mut connectors = 0;
+        // Where the words read so far end (connectors included); `end` only moves past an affiliation.
+        let mut cursor = end;
         while look < words.len() && connectors <= 2 && words[look].span.end <= sentence_range.end {
             let w = &words[look];
-            let gap = prose.get(end..w.span.start).unwrap_or_default();
-            if w.span.start < end || (!gap.is_empty() && !only_space(gap)) {
+            let gap = prose.get(cursor..w.span.start).unwrap_or_default();
+            if w.span.start < cursor || (!gap.is_empty() && !only_space(gap)) {
                 break;
             }
             let text = &prose[w.span.clone()];
@@ -417,6 +470,7 @@ fn find_titles(
             }
             if lexicon.connectors.contains(bare) {
                 connectors += 1;
+                cursor = w.span.end;
                 look += 1;
                 continue;
             }
@@ -449,7 +503,7 @@ fn find_titles(
         };
         let following = token_at(analysis, after).filter(|_| after < sentence_range.end);
         let preceding = || {
-            let before = prose[..start].trim_end();
+            let before = prose[..leftmost.min(start)].trim_end();
             let before = before.strip_suffix(',')?.trim_end();
             let m = *mention_ending.get(&before.len())?;
             let mention = &analysis.mentions[m];
@@ -566,34 +620,14 @@ fn person(
     let source = doc.source();
     let last = &analysis.tokens[tokens.end - 1];
     let shown = analysis.tokens[tokens.start].span.start..last.span.end;
-    let surname_text = strip_clitic(&source[last.span.clone()]);
-    let lower = surname_text.to_lowercase();
-    let stem = names
-        .inflections
-        .iter()
-        .filter_map(|e| lower.strip_suffix(e.as_str()))
-        .filter(|s| s.chars().count() >= 3)
-        .min_by_key(|s| s.len())
-        .unwrap_or(&lower);
     let given = (tokens.len() > 1)
         .then(|| &analysis.tokens[tokens.end - 2])
         .filter(|t| !t.uncertain)
-        .map(|t| {
-            let g = source[t.span.clone()].to_lowercase();
-            // Case forms of a given name ("Сергея") reduce like surnames.
-            let g = names
-                .inflections
-                .iter()
-                .filter_map(|e| g.strip_suffix(e.as_str()))
-                .filter(|s| s.chars().count() >= 3)
-                .min_by_key(|s| s.len())
-                .unwrap_or(&g)
-                .to_string();
-            fold(&g)
-        });
-    Some(Person {
-        surname: fold(stem),
+        .map(|t| &source[t.span.clone()]);
+    Some(Person::from_name(
+        &source[last.span.clone()],
         given,
-        shown: source[shown].to_string(),
-    })
+        names,
+        source[shown].to_string(),
+    ))
 }
