@@ -1,8 +1,10 @@
 //! A document: the original text, its prose mask and the analyses shared by every check.
 
 use crate::input::{self, Format, InputError};
+use crate::text::names::{self, NameAnalysis, NameLexicon};
 use crate::text::{language, sentences, words, words::Word};
 use std::ops::Range;
+use std::sync::Arc;
 use std::sync::OnceLock;
 
 /// One file (or stdin) ready to lint. Analyses are computed at most once, on first use.
@@ -16,6 +18,9 @@ pub struct Document {
     words: OnceLock<Vec<Word>>,
     sentences: OnceLock<Vec<Range<usize>>>,
     line_starts: OnceLock<Vec<usize>>,
+    /// The name analysis and the address of the lexicon it was made with (shared by name-drift
+    /// and title rules, which use the same name data).
+    names: OnceLock<(usize, Arc<NameAnalysis>)>,
 }
 
 impl Document {
@@ -52,6 +57,7 @@ impl Document {
             words: OnceLock::new(),
             sentences: OnceLock::new(),
             line_starts: OnceLock::new(),
+            names: OnceLock::new(),
         }
     }
 
@@ -94,6 +100,20 @@ impl Document {
     pub fn sentences(&self) -> &[Range<usize>] {
         self.sentences
             .get_or_init(|| sentences::split(&self.prose, &self.blocks))
+    }
+
+    /// The proper-name mentions of the prose, found with `lexicon`: computed once per document for
+    /// the run's name data (another lexicon, as in tests with several rule sets, is not cached).
+    pub fn names(&self, lexicon: &NameLexicon) -> Arc<NameAnalysis> {
+        let key = lexicon as *const NameLexicon as usize;
+        let (cached_key, analysis) = self
+            .names
+            .get_or_init(|| (key, Arc::new(names::analyse(self, lexicon))));
+        if *cached_key == key {
+            analysis.clone()
+        } else {
+            Arc::new(names::analyse(self, lexicon))
+        }
     }
 
     /// 1-based line and 1-based column (in characters, a BOM not counted) of a byte offset.

@@ -15,7 +15,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::rules::RuleMeta;
 use crate::text::fold::fold;
-use crate::text::names::{self, strip_clitic, NameAnalysis};
+use crate::text::names::{strip_clitic, NameAnalysis};
 use crate::text::words::Word;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -220,7 +220,7 @@ impl Check for TitlesCheck {
         let names_language = name_data
             .and_then(|d| doc.language().and_then(|l| d.get(l)).or_else(|| d.get("*")))
             .unwrap_or(&fallback);
-        let analysis = names::analyse(doc, &names_language.lexicon);
+        let analysis = doc.names(&names_language.lexicon);
         let titles = find_titles(doc, lexicon, &analysis, names_language);
         self.report_conflicts(rule, doc, &titles, out);
         self.report_holders(rule, doc, &titles, names_language, out);

@@ -3,8 +3,6 @@
 //! spellings within one edit (two for long ones) always share a key. Cost grows with the number of
 //! spellings times their length, not with its square.
 
-use std::collections::{HashMap, HashSet};
-
 /// FNV-1a over the chars of `chars` except the positions in `skip`: a deletion key without
 /// allocating. A collision only adds a candidate pair, which the caller verifies anyway.
 fn key_hash(chars: &[char], skip: [usize; 2]) -> u64 {
@@ -41,7 +39,8 @@ pub fn candidate_pairs<'s>(
     items: impl IntoIterator<Item = Vec<&'s str>>,
     two_edit_length: usize,
 ) -> Vec<(usize, usize)> {
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    // (key, item) for every key of every item, sorted: items sharing a key are neighbours.
+    let mut index: Vec<(u64, usize)> = Vec::new();
     let mut item_keys = Vec::new();
     for (item, spellings) in items.into_iter().enumerate() {
         item_keys.clear();
@@ -50,22 +49,21 @@ pub fn candidate_pairs<'s>(
         }
         item_keys.sort_unstable();
         item_keys.dedup();
-        for &key in &item_keys {
-            index.entry(key).or_default().push(item);
-        }
+        index.extend(item_keys.iter().map(|&key| (key, item)));
     }
-    let mut pairs: HashSet<(usize, usize)> = HashSet::new();
-    for members in index.values() {
-        for (k, &a) in members.iter().enumerate() {
-            for &b in &members[k + 1..] {
+    index.sort_unstable();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for run in index.chunk_by(|a, b| a.0 == b.0) {
+        for (k, &(_, a)) in run.iter().enumerate() {
+            for &(_, b) in &run[k + 1..] {
                 if a != b {
-                    pairs.insert((a.min(b), a.max(b)));
+                    pairs.push((a.min(b), a.max(b)));
                 }
             }
         }
     }
-    let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
     pairs.sort_unstable();
+    pairs.dedup();
     pairs
 }
 

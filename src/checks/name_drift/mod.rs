@@ -14,7 +14,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::rules::RuleMeta;
 use crate::text::fold::{edit, fold, Edit};
-use crate::text::names::{self, strip_clitic, NameAnalysis, NameLexicon};
+use crate::text::names::{strip_clitic, NameAnalysis, NameLexicon};
 use crate::text::neighbours::candidate_pairs;
 use std::collections::{HashMap, HashSet};
 use std::ops::Not;
@@ -75,7 +75,7 @@ struct Group {
 /// One document's names: tokens, forms and groups.
 struct DocNames<'l> {
     language: &'l NameLanguage,
-    analysis: NameAnalysis,
+    analysis: std::sync::Arc<NameAnalysis>,
     forms: Vec<Form>,
     token_form: Vec<usize>,
     groups: Vec<Group>,
@@ -87,7 +87,7 @@ impl NameDriftCheck {
             .language()
             .and_then(|l| self.languages.get(l))
             .or_else(|| self.languages.get("*"))?;
-        let analysis = names::analyse(doc, &language.lexicon);
+        let analysis = doc.names(&language.lexicon);
         let (forms, token_form) = collect_forms(doc.prose(), &analysis);
         let groups = group_forms(&forms, language, &analysis);
         Some(DocNames {
