@@ -28,7 +28,8 @@ pub struct TitleLanguage {
     matcher: LazyRegex,
     /// Lowercase phrase → canonical role (and the affiliation written inside the phrase).
     roles: HashMap<String, RoleEntry>,
-    /// Lowercase prefix → canonical affiliation (`bundes` → `germany`), for compounds.
+    /// Lowercase compound prefix → affiliation (`eu-` → `european union`), `rank:…` (`vize`) or
+    /// `""` for a level only (`bundes`).
     prefixes: HashMap<String, String>,
     /// Lowercase affiliation phrase → canonical affiliation (`norwegian` → `norway`).
     affiliations: HashMap<String, String>,
@@ -43,7 +44,7 @@ pub struct TitleLanguage {
 }
 
 impl TitleLanguage {
-    /// Compiles a language's lexicon. A role phrase may hold an `{aff}` slot for an affiliation
+    /// A language's lexicon (its regex compiles on first use). A role phrase may hold an `{aff}` slot for an affiliation
     /// written inside it ("ministre {aff} de la défense"): it is expanded with every affiliation form.
     pub fn new(
         role_phrases: HashMap<String, String>,
