@@ -11,7 +11,12 @@ use crate::rules::RuleMeta;
 use crate::text::quotes;
 
 /// Flags unbalanced quotation marks and brackets, paragraph by paragraph.
-pub struct BracketsCheck;
+pub struct BracketsCheck {
+    /// Check brackets ((), [], {} and the CJK ones) and the CJK corner quotes 「」『』.
+    pub brackets: bool,
+    /// Check the Western quotation marks (" “ ” „ ‘ ’ ‚ « » ‹ ›).
+    pub quotes: bool,
+}
 
 impl Check for BracketsCheck {
     fn check(&self, rule: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -20,6 +25,14 @@ impl Check for BracketsCheck {
         for (index, block) in blocks.iter().enumerate() {
             let balance = quotes::balance(prose, block.clone());
             for lone in balance.lone {
+                let wanted = if lone.family.is_western_quote() {
+                    self.quotes
+                } else {
+                    self.brackets
+                };
+                if !wanted {
+                    continue;
+                }
                 let mark = &prose[lone.span.clone()];
                 if lone.opening && lone.family.is_quote() {
                     let next_starts_alike = blocks

@@ -20,6 +20,9 @@ pub struct LoopCheck {
     pub min_sentence_words: usize,
 }
 
+/// How many sentences apart a repeated sentence may stand (1: right after it).
+const SENTENCE_WINDOW: usize = 2;
+
 /// How two copies of a sequence are joined.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Joint {
@@ -121,6 +124,17 @@ impl LoopCheck {
                 if first_joint == Joint::Broken {
                     continue;
                 }
+                // A headline ending in the words that start the next line ("…über das
+                // Dromedar\nDas Dromedar ist…").
+                if block.gap(i + n - 1).contains('\n')
+                    && block
+                        .text(i + n)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                {
+                    continue;
+                }
                 let mut copies = 2;
                 let mut all_space = first_joint == Joint::Space;
                 while i + (copies + 1) * n <= len && block.copies_equal(i, i + copies * n, n) {
@@ -130,7 +144,11 @@ impl LoopCheck {
                     }
                     copies += 1;
                 }
-                if (all_space || copies >= 3) && block.reportable(i, n) {
+                // Two copies of two words are too often part of an idiom ("more and more
+                // people", "step by step by step", "von Stadt zu Stadt zu fördern"): two-word
+                // sequences need a third copy.
+                let idiom_risk = copies == 2 && n == 2;
+                if (all_space || copies >= 3) && !idiom_risk && block.reportable(i, n) {
                     hit = Some((n, copies));
                     break;
                 }
@@ -187,7 +205,7 @@ impl Check for LoopCheck {
             }
             let s0 = sentences.partition_point(|s| s.start < range.start);
             let s1 = sentences.partition_point(|s| s.start < range.end);
-            let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+            let mut seen: HashMap<String, (usize, Range<usize>)> = HashMap::new();
             for (k, sentence) in sentences[s0..s1].iter().enumerate() {
                 let wa = words.partition_point(|w| w.span.start < sentence.start);
                 let wb = words.partition_point(|w| w.span.start < sentence.end);
@@ -203,7 +221,8 @@ impl Check for LoopCheck {
                     .map(|w| prose[w.span.clone()].to_lowercase())
                     .collect::<Vec<_>>()
                     .join(" ");
-                if let Some(first) = seen.get(&key) {
+                let earlier = seen.get(&key).filter(|(at, _)| k - at <= SENTENCE_WINDOW);
+                if let Some((_, first)) = earlier {
                     if loops
                         .iter()
                         .any(|(_, r, _)| r.start < sentence.end && sentence.start < r.end)
@@ -228,7 +247,7 @@ impl Check for LoopCheck {
                         .push(RuleMeta::label(first.clone(), "first written here"));
                     out.push(d);
                 } else {
-                    seen.insert(key, sentence.clone());
+                    seen.insert(key, (k, sentence.clone()));
                 }
             }
         }

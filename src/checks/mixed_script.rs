@@ -83,6 +83,9 @@ const NOT_IN_RUSSIAN: &[char] = &[
     'і', 'І', 'ї', 'Ї', 'ј', 'Ј', 'ѕ', 'Ѕ', 'ԁ', 'ԛ', 'Ԛ', 'ԝ', 'Ԝ', 'һ', 'ӏ',
 ];
 
+/// Latin vowels with an acute accent, used to mark stress in Cyrillic words ("замóк", "зáмок").
+const STRESSED_VOWELS: &[char] = &['á', 'é', 'í', 'ó', 'ú', 'ý', 'Á', 'É', 'Ó', 'Ú', 'Ý'];
+
 /// Greek letters that are also units or symbols glued to Latin letters: "μg", "kΩ", "μSv".
 const UNIT_SYMBOLS: &[char] = &['μ', 'Ω', 'Δ'];
 
@@ -131,6 +134,16 @@ impl Check for MixedScriptCheck {
                 continue;
             }
             if self.exceptions.contains(&text.to_lowercase()) {
+                continue;
+            }
+            // Russian and Ukrainian stress marks typed as accented Latin vowels ("замóк").
+            let stress_marks = cyrillic > 0
+                && greek == 0
+                && text
+                    .chars()
+                    .filter(|&c| script::of(c) == Some(Script::Latin))
+                    .all(|c| STRESSED_VOWELS.contains(&c));
+            if stress_marks {
                 continue;
             }
             let is_unit = greek > 0

@@ -628,7 +628,8 @@ impl Check for UntranslatedCheck {
 mod tests {
     use super::*;
     use crate::input::Format;
-    use crate::rules::load_builtin;
+    use crate::rules::{load_source, RuleSource};
+    use std::sync::Arc;
 
     /// The built-in rule's function words, read from the pack.
     fn function_words() -> HashMap<String, HashSet<String>> {
@@ -671,7 +672,11 @@ mod tests {
     }
 
     fn run(check: &UntranslatedCheck, text: &str, lang: &str) -> usize {
-        let rules = load_builtin().expect("built-in rules");
+        let rules = load_source(Arc::new(RuleSource {
+            name: "language.toml".into(),
+            text: include_str!("../../rules/language/language.toml").into(),
+        }))
+        .expect("the language pack loads");
         let rule = rules.get("language.untranslated").expect("built-in rule");
         let doc = Document::from_text("t", text.to_string(), Format::Text, Some(lang));
         let mut out = Vec::new();

@@ -539,6 +539,7 @@ impl Validator<'_> {
                 raw.min_sentence_words.as_ref().map(Spanned::span),
                 &[Loop],
             ),
+            ("marks", raw.marks.as_ref().map(Spanned::span), &[Brackets]),
         ];
         for (key, span, kinds) in keys {
             if let Some(span) = span {
@@ -872,7 +873,14 @@ impl Validator<'_> {
                     min_sentence_words: self.count(&raw.min_sentence_words, 4, 100),
                 }))
             }
-            RuleKind::Brackets => Some(Box::new(BracketsCheck)),
+            RuleKind::Brackets => {
+                let marks = self.choices(&raw.marks, &["brackets", "quotes"]);
+                let has = |item: &str| marks.as_ref().is_none_or(|m| m.iter().any(|x| x == item));
+                Some(Box::new(BracketsCheck {
+                    brackets: has("brackets"),
+                    quotes: has("quotes"),
+                }))
+            }
         }
     }
 

@@ -76,6 +76,8 @@ pub struct RawRule {
     // loop
     pub max_words: Option<Spanned<i64>>,
     pub min_sentence_words: Option<Spanned<i64>>,
+    // brackets
+    pub marks: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 /// Language code (or `*`) → words.

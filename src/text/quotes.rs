@@ -4,8 +4,8 @@
 //! "…", 「…」 and 『…』 (Japanese, Chinese), and the brackets (), [], {}, （）, 【】, 《》, 〈〉, 〔〕.
 //!
 //! Apostrophes are not quotes: `'` is never paired, `’` only closes an open ‘ or ‚ and is otherwise
-//! taken for an apostrophe (`don’t`, `students’`, `’90s`). An inch or second mark after a digit
-//! (`12"`) is not a quote.
+//! taken for an apostrophe (`don’t`, `students’`, `’90s`), and a `"` between two letters is a
+//! mistyped apostrophe (`l"économie`). An inch or second mark after a digit (`12"`) is not a quote.
 
 use std::ops::Range;
 
@@ -38,6 +38,15 @@ impl Family {
 
     fn index(self) -> usize {
         self as usize
+    }
+
+    /// Whether marks of this family are the Western quotation marks, whose direction depends on
+    /// the language and the context (" “ ” „ ‘ ’ ‚ « » ‹ ›), unlike brackets and 「」『』.
+    pub fn is_western_quote(self) -> bool {
+        matches!(
+            self,
+            Family::Double | Family::Single | Family::Guillemet | Family::SingleGuillemet
+        )
     }
 
     /// Whether marks of this family are quotation marks (not brackets).
@@ -274,7 +283,11 @@ pub fn balance(text: &str, block: Range<usize>) -> Balance {
             '"' => {
                 let open = stacks.top(Family::Double).is_some();
                 let after_digit = prev.is_some_and(|p| p.is_ascii_digit());
-                if open && here != Side::Opening {
+                let inner =
+                    prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic);
+                if inner {
+                    // "l"économie": a mistyped apostrophe, not a quotation mark.
+                } else if open && here != Side::Opening {
                     stacks.pop(Family::Double, span.clone(), &mut out);
                 } else if after_digit && !open {
                     // 12" (inches, seconds)
@@ -487,6 +500,7 @@ mod tests {
             "彼は「勝つ」と『言った』。（東京）",
             "The students’ union said it doesn’t back the ’90s rules.",
             "Rock 'n' roll fans said 'maybe' at the 5'10\" mark.",
+            "Il parle de l\"économie et d\"éléments nouveaux.",
             "Options: a) talks, b) sanctions, 1) first; see :) and ;-)",
         ] {
             assert_eq!(lone(text), [], "{text}");
