@@ -728,3 +728,137 @@ fn odd_inputs_do_not_panic() {
         }
     }
 }
+
+// =============================================================================================
+// TOML-only packs: leftovers, punctuation, phrase packs
+// =============================================================================================
+
+fn packs(files: &[(&str, &str)]) -> Linter {
+    let mut set = translint::rules::RuleSet::default();
+    for (name, text) in files {
+        set.extend(pack(name, text)).expect("no duplicate ids");
+    }
+    Linter::new(set)
+}
+
+fn toml_packs() -> Linter {
+    packs(&[
+        (
+            "common/leftovers.toml",
+            include_str!("../rules/common/leftovers.toml"),
+        ),
+        (
+            "common/punctuation.toml",
+            include_str!("../rules/common/punctuation.toml"),
+        ),
+        ("en/mt-en.toml", include_str!("../rules/en/mt-en.toml")),
+        ("de/mt-de.toml", include_str!("../rules/de/mt-de.toml")),
+        ("fr/mt-fr.toml", include_str!("../rules/fr/mt-fr.toml")),
+        ("es/mt-es.toml", include_str!("../rules/es/mt-es.toml")),
+        ("ru/mt-ru.toml", include_str!("../rules/ru/mt-ru.toml")),
+    ])
+}
+
+#[test]
+fn toml_packs_leave_clean_news_alone() {
+    assert_silent(
+        &toml_packs(),
+        &[
+            ("en", "Ukraine and Türkiye agreed on Tuesday to resume talks, officials said. The U.S. envoy, J.R. Smith, arrived at 3.30 p.m.; inflation was 5.2% (up from 4.8%). Shares in AT&T fell... Then they rose! The 50-year-old minister discussed the crisis and took photos."),
+            ("de", "Die Bundesregierung hat am Mittwoch den Haushalt gebilligt. Finanzminister Christian Lindner sprach von Konsolidierung: Die Opposition kritisierte die Kürzungen. Das ergibt Sinn, sagte Frau Müller."),
+            ("fr", "Le gouvernement a présenté mercredi son projet de budget. Le ministre a déclaré : « Nous tiendrons nos engagements. » M. Macron doit s'exprimer jeudi à 20 h 00 ; la réforme a du sens."),
+            ("es", "El Gobierno aprobó el martes los presupuestos. ¿Habrá acuerdo? La cumbre tendrá lugar en Madrid y el presidente asistirá a la reunión."),
+            ("ru", "Правительство в среду одобрило проект бюджета. Министр заявил: переговоры продолжатся. Встреча состоялась в Женеве; «Спартак» выиграл 2 : 1."),
+        ],
+    );
+}
+
+#[test]
+fn toml_packs_flag_leftovers_punctuation_and_calques() {
+    let linter = toml_packs();
+    for (lang, text, rule, flagged_text) in [
+        (
+            "en",
+            "The minister resigned.<br>Her deputy takes over.",
+            "common.html-tag",
+            "<br>",
+        ),
+        (
+            "fr",
+            "Le budget de l&#39;État sera présenté mardi.",
+            "common.html-entity",
+            "&#39;",
+        ),
+        (
+            "de",
+            "Die Ministerin trat zurück.\\nIhr Stellvertreter übernimmt.",
+            "common.escape-sequence",
+            "\\nI",
+        ),
+        (
+            "es",
+            "La cumbre se celebró en [[Madrid]] el lunes.",
+            "common.template-brackets",
+            "[[Madrid]]",
+        ),
+        (
+            "en",
+            "The talks ended on Monday.The minister left.",
+            "punct.glued-sentence",
+            "Monday.The",
+        ),
+        (
+            "de",
+            "Gespräche fortgesetzt|Nachrichten aus Berlin",
+            "punct.glued-separator",
+            "t|",
+        ),
+        (
+            "ru",
+            "Переговоры продолжатся,, заявил министр.",
+            "punct.doubled",
+            ",,",
+        ),
+        (
+            "es",
+            "¿Habrá acuerdo ? Nadie lo sabe.",
+            "punct.space-before",
+            "o ? ",
+        ),
+        (
+            "en",
+            "The two countries have been negotiating since years.",
+            "mt-en.since-duration",
+            "since years",
+        ),
+        (
+            "de",
+            "Das ist, wo die Verhandlungen gescheitert sind.",
+            "mt-de.das-ist-wo",
+            "Das ist, wo",
+        ),
+        (
+            "fr",
+            "Le gouvernement doit adresser ces préoccupations rapidement.",
+            "mt-fr.adresser-probleme",
+            "adresser ces préoccupations",
+        ),
+        (
+            "es",
+            "La cumbre tomará lugar en Madrid el lunes.",
+            "mt-es.tomar-lugar",
+            "tomará lugar",
+        ),
+        (
+            "ru",
+            "Это решение делает смысл только при поддержке парламента.",
+            "mt-ru.delat-smysl",
+            "делает смысл",
+        ),
+    ] {
+        let found = lint(&linter, text, lang);
+        assert_eq!(found.len(), 1, "{text}: {found:#?}");
+        assert_eq!(found[0].rule.as_ref(), rule, "{text}");
+        assert_eq!(&text[found[0].span.clone()], flagged_text, "{text}");
+    }
+}
