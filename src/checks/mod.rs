@@ -1,13 +1,18 @@
 //! Rule kinds: one module per kind, each an implementation of [`Check`].
 
+pub mod brackets;
 pub mod consistency;
 mod lazy;
 pub(crate) mod literal;
+pub mod loops;
+pub mod mixed_script;
+pub mod mojibake;
 pub mod name_drift;
 pub mod pattern;
 pub mod repetition;
 pub mod substitution;
 pub mod titles;
+pub mod untranslated;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;

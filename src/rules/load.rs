@@ -2,12 +2,17 @@
 
 use super::schema::{Exceptions, OneOrMany, PhraseTables, RawExample, RawFile, RawPack, RawRule};
 use super::{builtin, Example, FixSafety, Rule, RuleKind, RuleMeta, RuleSet, RuleSource};
+use crate::checks::brackets::BracketsCheck;
 use crate::checks::consistency::{ConsistencyCheck, ConsistencySet, Family};
+use crate::checks::loops::LoopCheck;
+use crate::checks::mixed_script::MixedScriptCheck;
+use crate::checks::mojibake::MojibakeCheck;
 use crate::checks::name_drift::{DriftThresholds, NameDriftCheck, NameLanguage};
 use crate::checks::pattern::PatternCheck;
 use crate::checks::repetition::RepetitionCheck;
 use crate::checks::substitution::SubstitutionCheck;
 use crate::checks::titles::{Holder, TitleLanguage, TitlesCheck};
+use crate::checks::untranslated::{Skip, Thresholds, UntranslatedCheck};
 use crate::checks::Check;
 use crate::diagnostic::Severity;
 use crate::text::language::is_valid_code;
@@ -312,7 +317,7 @@ impl Validator<'_> {
             None => pack_languages.to_vec(),
         };
         for template in [&raw.message, &raw.help].into_iter().flatten() {
-            self.check_template(template);
+            self.check_template(template, kind);
         }
         let examples = self.examples(raw.examples.as_deref().unwrap_or_default());
         let check = self.check(&raw, kind, rule_span)?;
@@ -422,7 +427,7 @@ impl Validator<'_> {
             (
                 "exceptions",
                 raw.exceptions.as_ref().map(Spanned::span),
-                &[Substitution, Repetition, Names],
+                &[Substitution, Repetition, Names, MixedScript],
             ),
             (
                 "allowed_after_comma",
@@ -518,6 +523,52 @@ impl Validator<'_> {
                 raw.holders.as_ref().map(Spanned::span),
                 &[Titles],
             ),
+            (
+                "detect",
+                raw.detect.as_ref().map(Spanned::span),
+                &[Untranslated],
+            ),
+            (
+                "skip_inside",
+                raw.skip_inside.as_ref().map(Spanned::span),
+                &[Untranslated],
+            ),
+            (
+                "min_letters",
+                raw.min_letters.as_ref().map(Spanned::span),
+                &[Untranslated],
+            ),
+            (
+                "min_confidence",
+                raw.min_confidence.as_ref().map(Spanned::span),
+                &[Untranslated],
+            ),
+            (
+                "min_script_letters",
+                raw.min_script_letters.as_ref().map(Spanned::span),
+                &[Untranslated],
+            ),
+            (
+                "function_words",
+                raw.function_words.as_ref().map(Spanned::span),
+                &[Untranslated],
+            ),
+            (
+                "min_words",
+                raw.min_words.as_ref().map(Spanned::span),
+                &[Untranslated, Loop],
+            ),
+            (
+                "max_words",
+                raw.max_words.as_ref().map(Spanned::span),
+                &[Loop],
+            ),
+            (
+                "min_sentence_words",
+                raw.min_sentence_words.as_ref().map(Spanned::span),
+                &[Loop],
+            ),
+            ("marks", raw.marks.as_ref().map(Spanned::span), &[Brackets]),
         ];
         for (key, span, kinds) in keys {
             if let Some(span) = span {
@@ -533,7 +584,7 @@ impl Validator<'_> {
         }
     }
 
-    fn check_template(&mut self, template: &Spanned<String>) {
+    fn check_template(&mut self, template: &Spanned<String>, kind: RuleKind) {
         let text = template.get_ref();
         let mut rest = text.as_str();
         while let Some(open) = rest.find('{') {
@@ -542,14 +593,23 @@ impl Validator<'_> {
             let name = &after[..close];
             let is_identifier =
                 !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic() || c == '_');
-            if is_identifier && name != "match" && name != "replacement" {
+            let known =
+                name == "match" || name == "replacement" || kind.placeholders().contains(&name);
+            if is_identifier && !known {
+                let extra: String = kind
+                    .placeholders()
+                    .iter()
+                    .map(|p| format!(", {{{p}}}"))
+                    .collect();
                 self.error(
                     template.span(),
                     format!("unknown placeholder '{{{name}}}' in this template"),
                     "in this template",
                 )
                 .notes
-                .push("templates know {match} and {replacement}".into());
+                .push(format!(
+                    "{kind} templates know {{match}}, {{replacement}}{extra}"
+                ));
             }
             rest = &after[close + 1..];
         }
@@ -773,6 +833,130 @@ impl Validator<'_> {
                     exceptions,
                     case_sensitive,
                 )))
+            }
+            RuleKind::Untranslated => {
+                let detect = self.choices(&raw.detect, &["sentences", "scripts"]);
+                let skip = self.choices(&raw.skip_inside, &["quotes", "brackets", "emphasis"]);
+                let has = |list: &Option<Vec<String>>, item: &str, default: bool| {
+                    list.as_ref()
+                        .map_or(default, |l| l.iter().any(|x| x == item))
+                };
+                let function_words = match &raw.function_words {
+                    Some(t) => self.word_lists(t.get_ref(), t.span()),
+                    None => HashMap::new(),
+                };
+                Some(Box::new(UntranslatedCheck::new(
+                    has(&detect, "sentences", true),
+                    has(&detect, "scripts", true),
+                    Skip {
+                        quotes: has(&skip, "quotes", true),
+                        brackets: has(&skip, "brackets", true),
+                        emphasis: has(&skip, "emphasis", true),
+                    },
+                    Thresholds {
+                        min_words: self.length(&raw.min_words, 6),
+                        min_letters: self.count(&raw.min_letters, 30, 1000),
+                        min_confidence: self.fraction(&raw.min_confidence, 0.5),
+                        min_script_letters: self.length(&raw.min_script_letters, 2),
+                    },
+                    function_words,
+                )))
+            }
+            RuleKind::MixedScript => {
+                let exceptions = self
+                    .phrase_exceptions(raw)
+                    .into_iter()
+                    .map(|e| e.to_lowercase())
+                    .collect();
+                Some(Box::new(MixedScriptCheck { exceptions }))
+            }
+            RuleKind::Mojibake => Some(Box::new(MojibakeCheck)),
+            RuleKind::Loop => {
+                let min_words = self.length(&raw.min_words, 2);
+                let max_words = self.length(&raw.max_words, 6);
+                if min_words < 2 {
+                    if let Some(v) = &raw.min_words {
+                        self.error(
+                            v.span(),
+                            "a loop is at least 2 words long",
+                            "single doubled words are the repetition kind's business",
+                        );
+                    }
+                }
+                if max_words < min_words || max_words > 20 {
+                    if let Some(v) = &raw.max_words {
+                        self.error(
+                            v.span(),
+                            "'max_words' must be between 'min_words' and 20",
+                            "out of range",
+                        );
+                    }
+                }
+                Some(Box::new(LoopCheck {
+                    min_words,
+                    max_words: max_words.clamp(min_words, 20),
+                    min_sentence_words: self.count(&raw.min_sentence_words, 4, 100),
+                }))
+            }
+            RuleKind::Brackets => {
+                let marks = self.choices(&raw.marks, &["brackets", "quotes"]);
+                let has = |item: &str| marks.as_ref().is_none_or(|m| m.iter().any(|x| x == item));
+                Some(Box::new(BracketsCheck {
+                    brackets: has("brackets"),
+                    quotes: has("quotes"),
+                }))
+            }
+        }
+    }
+
+    /// A list of choices among `allowed` (each value checked), or `None` when the key is absent.
+    fn choices(
+        &mut self,
+        value: &Option<Spanned<Vec<Spanned<String>>>>,
+        allowed: &[&str],
+    ) -> Option<Vec<String>> {
+        let list = value.as_ref()?;
+        let mut out = Vec::new();
+        for item in list.get_ref() {
+            if allowed.contains(&item.get_ref().as_str()) {
+                out.push(item.get_ref().clone());
+            } else {
+                self.error(
+                    item.span(),
+                    format!("unknown value '{}'", item.get_ref()),
+                    format!("expected one of {}", allowed.join(", ")),
+                );
+            }
+        }
+        Some(out)
+    }
+
+    /// A count from 0 to `max`, or its default.
+    fn count(&mut self, value: &Option<Spanned<i64>>, default: usize, max: usize) -> usize {
+        match value {
+            None => default,
+            Some(v) => match usize::try_from(*v.get_ref()) {
+                Ok(n) if n <= max => n,
+                _ => {
+                    self.error(
+                        v.span(),
+                        format!("must be between 0 and {max}"),
+                        "out of range",
+                    );
+                    default
+                }
+            },
+        }
+    }
+
+    /// A number from 0 to 1, or its default.
+    fn fraction(&mut self, value: &Option<Spanned<f64>>, default: f64) -> f64 {
+        match value {
+            None => default,
+            Some(v) if (0.0..=1.0).contains(v.get_ref()) => *v.get_ref(),
+            Some(v) => {
+                self.error(v.span(), "must be between 0 and 1", "out of range");
+                default
             }
         }
     }

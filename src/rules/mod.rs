@@ -34,11 +34,21 @@ pub enum RuleKind {
     Names,
     /// A person's title changing within a document.
     Titles,
+    /// Sentences left in another language, runs of another script.
+    Untranslated,
+    /// A word mixing Latin with Cyrillic or Greek look-alike letters.
+    MixedScript,
+    /// UTF-8 text that was decoded as Windows-1252 or Latin-1 ("CafÃ©").
+    Mojibake,
+    /// The same few words repeated back to back; a sentence repeated in a paragraph.
+    Loop,
+    /// Unbalanced quotation marks and brackets in a paragraph.
+    Brackets,
 }
 
 impl RuleKind {
     /// Every kind, as written in rule files.
-    pub const ALL: [RuleKind; 7] = [
+    pub const ALL: [RuleKind; 12] = [
         RuleKind::Pattern,
         RuleKind::Substitution,
         RuleKind::Repetition,
@@ -46,6 +56,11 @@ impl RuleKind {
         RuleKind::NameDrift,
         RuleKind::Names,
         RuleKind::Titles,
+        RuleKind::Untranslated,
+        RuleKind::MixedScript,
+        RuleKind::Mojibake,
+        RuleKind::Loop,
+        RuleKind::Brackets,
     ];
 
     /// The name used in rule files.
@@ -58,21 +73,32 @@ impl RuleKind {
             RuleKind::NameDrift => "name-drift",
             RuleKind::Names => "names",
             RuleKind::Titles => "titles",
+            RuleKind::Untranslated => "untranslated",
+            RuleKind::MixedScript => "mixed-script",
+            RuleKind::Mojibake => "mojibake",
+            RuleKind::Loop => "loop",
+            RuleKind::Brackets => "brackets",
         }
     }
 
     fn default_category(self) -> Category {
         match self {
-            RuleKind::Repetition => Category::Garble,
+            RuleKind::Repetition | RuleKind::MixedScript | RuleKind::Loop => Category::Garble,
             RuleKind::NameDrift | RuleKind::Names => Category::Name,
             RuleKind::Titles => Category::Title,
+            RuleKind::Untranslated => Category::Language,
+            RuleKind::Mojibake => Category::Markup,
+            RuleKind::Brackets => Category::Typography,
             _ => Category::Style,
         }
     }
 
     fn default_fix(self) -> FixSafety {
         match self {
-            RuleKind::Substitution | RuleKind::Names => FixSafety::Safe,
+            RuleKind::Substitution
+            | RuleKind::Names
+            | RuleKind::MixedScript
+            | RuleKind::Mojibake => FixSafety::Safe,
             _ => FixSafety::Unsafe,
         }
     }
@@ -88,6 +114,27 @@ impl RuleKind {
             RuleKind::NameDrift => "'{match}' looks like a misspelling of '{replacement}'",
             RuleKind::Names => "'{match}' is spelled '{replacement}' in house style",
             RuleKind::Titles => "The title '{match}' contradicts an earlier one",
+            RuleKind::Untranslated => {
+                "Untranslated text in {language} (the document is in {expected})"
+            }
+            RuleKind::MixedScript => "'{match}' is a {script} word with {letters} in it",
+            RuleKind::Mojibake => {
+                "Garbled characters '{match}': UTF-8 text decoded as Windows-1252 or Latin-1"
+            }
+            RuleKind::Loop => "'{excerpt}' repeats {repeated}",
+            RuleKind::Brackets => "'{match}' {problem}",
+        }
+    }
+
+    /// Placeholders that messages and help lines of this kind may use besides `{match}` and
+    /// `{replacement}`.
+    pub fn placeholders(self) -> &'static [&'static str] {
+        match self {
+            RuleKind::Untranslated => &["language", "expected"],
+            RuleKind::MixedScript => &["script", "letters"],
+            RuleKind::Loop => &["excerpt", "repeated"],
+            RuleKind::Brackets => &["problem"],
+            _ => &[],
         }
     }
 }
@@ -172,10 +219,29 @@ impl RuleMeta {
         matched: &str,
         fix: Option<(Range<usize>, String)>,
     ) -> Diagnostic {
+        self.diagnostic_with(span, matched, fix, &[])
+    }
+
+    /// Like [`RuleMeta::diagnostic`], with the kind's own placeholders (`{language}`) filled in
+    /// from `vars` before `{match}` and `{replacement}`.
+    pub fn diagnostic_with(
+        &self,
+        span: Range<usize>,
+        matched: &str,
+        fix: Option<(Range<usize>, String)>,
+        vars: &[(&str, &str)],
+    ) -> Diagnostic {
+        let fill = |template: &str| -> String {
+            let mut text = template.to_string();
+            for (name, value) in vars {
+                text = text.replace(&format!("{{{name}}}"), value);
+            }
+            text
+        };
         let replacement = fix.as_ref().map(|(_, r)| r.as_str());
-        let message = Self::render(&self.message, matched, replacement);
+        let message = Self::render(&fill(&self.message), matched, replacement);
         let help = match (&self.help, replacement) {
-            (Some(template), _) => Some(Self::render(template, matched, replacement)),
+            (Some(template), _) => Some(Self::render(&fill(template), matched, replacement)),
             (None, Some("")) => Some("delete it".to_string()),
             (None, Some(r)) => Some(format!("write '{r}'")),
             (None, None) => None,

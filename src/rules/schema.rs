@@ -74,6 +74,20 @@ pub struct RawRule {
     pub holders: Option<Spanned<Vec<RawHolder>>>,
     // names: canonical spelling → wrong variants
     pub canonical: Option<Spanned<BTreeMap<String, Vec<String>>>>,
+    // untranslated
+    pub detect: Option<Spanned<Vec<Spanned<String>>>>,
+    pub skip_inside: Option<Spanned<Vec<Spanned<String>>>>,
+    pub min_letters: Option<Spanned<i64>>,
+    pub min_confidence: Option<Spanned<f64>>,
+    pub min_script_letters: Option<Spanned<i64>>,
+    pub function_words: Option<Spanned<WordLists>>,
+    // untranslated and loop
+    pub min_words: Option<Spanned<i64>>,
+    // loop
+    pub max_words: Option<Spanned<i64>>,
+    pub min_sentence_words: Option<Spanned<i64>>,
+    // brackets
+    pub marks: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 /// Language code (or `*`) → canonical name → phrases (`en.foreign minister = ["foreign minister", …]`).

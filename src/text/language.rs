@@ -34,6 +34,15 @@ pub fn is_valid_code(code: &str) -> bool {
     code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())
 }
 
+/// The English name of the language with ISO 639-1 `code` (`"de"` → `"German"`), or the code itself
+/// when whatlang does not know it.
+pub fn name(code: &str) -> &str {
+    Lang::all()
+        .iter()
+        .find(|&&lang| iso639_1(lang) == code)
+        .map_or(code, |lang| lang.eng_name())
+}
+
 /// Maps whatlang's languages to ISO 639-1 codes.
 pub fn iso639_1(lang: Lang) -> &'static str {
     match lang {
@@ -132,6 +141,14 @@ mod tests {
     fn no_language_for_empty_or_numeric_text() {
         assert_eq!(detect(""), None);
         assert_eq!(detect("12 345 678"), None);
+    }
+
+    #[test]
+    fn names_of_codes() {
+        assert_eq!(name("de"), "German");
+        assert_eq!(name("en"), "English");
+        assert_eq!(name("zh"), "Mandarin");
+        assert_eq!(name("xx"), "xx");
     }
 
     #[test]

@@ -4,6 +4,8 @@ pub mod fold;
 pub mod language;
 pub mod names;
 pub mod neighbours;
+pub mod quotes;
+pub mod script;
 pub mod sentences;
 pub mod urls;
 pub mod words;

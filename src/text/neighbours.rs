@@ -95,6 +95,9 @@ mod tests {
             assert!(named.contains(&expected), "{expected:?} in {named:?}");
         }
         assert!(!named.iter().any(|p| p.0 == "merkel" || p.1 == "merkel"));
+        // Two 7-letter spellings two edits apart share no key. (A 9-letter spelling such as
+        // "australia" does share a two-deletion key with "austria": candidates are a superset,
+        // which the caller verifies.)
         assert!(
             !named.contains(&("mertens", "martins")),
             "7 letters: one edit only"
