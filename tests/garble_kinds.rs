@@ -823,7 +823,7 @@ fn toml_packs_flag_leftovers_punctuation_and_calques() {
             "es",
             "¿Habrá acuerdo ? Nadie lo sabe.",
             "punct.space-before",
-            "o ? ",
+            " ?",
         ),
         (
             "en",
@@ -861,4 +861,23 @@ fn toml_packs_flag_leftovers_punctuation_and_calques() {
         assert_eq!(found[0].rule.as_ref(), rule, "{text}");
         assert_eq!(&text[found[0].span.clone()], flagged_text, "{text}");
     }
+}
+
+#[test]
+fn a_pattern_group_named_flag_narrows_the_finding_and_its_fix() {
+    let linter = inline(
+        r#"
+[[rule]]
+id = "house.dots"
+kind = "pattern"
+pattern = '(?:^|[^.])(?P<flag>(\.)\.)(?:[^.]|$)'
+replacement = "$2"
+"#,
+    )
+    .expect("loads");
+    let text = "He said.. Then he left... Or not..";
+    let found = lint(&linter, text, "en");
+    assert_eq!(flagged(text, &found), ["..", ".."]);
+    assert_eq!(found[0].span, 7..9);
+    assert_eq!(fixed(text, &found), "He said. Then he left... Or not.");
 }

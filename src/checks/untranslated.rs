@@ -20,6 +20,7 @@ use crate::text::language::{iso639_1, name as language_name};
 use crate::text::quotes;
 use crate::text::script::{self, Script, ScriptCounts};
 use crate::text::words::Word;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -67,6 +68,8 @@ pub struct UntranslatedCheck {
 struct FunctionWords {
     codes: Vec<String>,
     words: HashMap<String, u64>,
+    /// The longest word, in bytes: longer words need no lookup.
+    longest: usize,
 }
 
 impl FunctionWords {
@@ -80,7 +83,12 @@ impl FunctionWords {
                 *words.entry(word.to_lowercase()).or_default() |= 1 << bit;
             }
         }
-        FunctionWords { codes, words }
+        let longest = words.keys().map(String::len).max().unwrap_or(0);
+        FunctionWords {
+            codes,
+            words,
+            longest,
+        }
     }
 
     fn bit(&self, code: &str) -> Option<usize> {
@@ -105,6 +113,8 @@ struct Context<'d> {
     own_bit: Option<usize>,
     /// Frequent short words of the document, standing in for a missing function-word list.
     own_words: Option<HashSet<String>>,
+    /// Letters in scripts the document does not use.
+    foreign_letters: usize,
 }
 
 impl UntranslatedCheck {
@@ -181,10 +191,14 @@ impl UntranslatedCheck {
 
     fn context<'d>(&self, doc: &'d Document) -> Option<Context<'d>> {
         let prose = doc.prose();
-        let dominant = ScriptCounts::of(prose).dominant()?;
+        let counts = ScriptCounts::of(prose);
+        let dominant = counts.dominant()?;
         let mut allowed: Vec<Script> = dominant.companions().to_vec();
         allowed.push(Script::Latin);
         allowed.push(Script::Other);
+        allowed.dedup();
+        let foreign_letters =
+            counts.total() - allowed.iter().map(|&s| counts.get(s)).sum::<usize>();
         let language = doc.language();
         let expected = match language {
             Some(code) => language_name(code).to_string(),
@@ -204,6 +218,7 @@ impl UntranslatedCheck {
             expected,
             own_bit,
             own_words,
+            foreign_letters,
         })
     }
 
@@ -220,11 +235,10 @@ impl UntranslatedCheck {
                 continue;
             }
             words += 1;
-            let lower = text.to_lowercase();
             if self
                 .function_words
                 .words
-                .get(&lower)
+                .get(lowercase(text).as_ref())
                 .is_some_and(|mask| mask & (1 << bit) != 0)
             {
                 hits += 1;
@@ -259,7 +273,7 @@ impl UntranslatedCheck {
         if !cx.allowed.contains(&dominant) {
             return None;
         }
-        let lower: Vec<String> = texts.iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<Cow<str>> = texts.iter().map(|w| lowercase(w)).collect();
         let all = self.evidence(cx, &lower);
         // Name particles ("Lowie van De Ooyevaar", "Charles de Gaulle"): a short lowercase word
         // between two capitalised ones that is not a function word of ours is part of a name.
@@ -333,18 +347,18 @@ impl UntranslatedCheck {
     }
 
     /// Function-word counts of a unit.
-    fn evidence(&self, cx: &Context, lower: &[String]) -> Evidence {
+    fn evidence(&self, cx: &Context, lower: &[Cow<str>]) -> Evidence {
         let masks: Vec<(bool, u64)> = lower
             .iter()
             .map(|w| {
-                let mask = self
-                    .function_words
-                    .words
-                    .get(w.as_str())
-                    .copied()
-                    .unwrap_or(0);
+                let w: &str = w;
+                let mask = if w.len() <= self.function_words.longest {
+                    self.function_words.words.get(w).copied().unwrap_or(0)
+                } else {
+                    0
+                };
                 let own = match (&cx.own_words, cx.own_bit) {
-                    (Some(words), _) => words.contains(w.as_str()),
+                    (Some(words), _) => words.contains(w),
                     (None, Some(bit)) => mask & (1 << bit) != 0,
                     (None, None) => false,
                 };
@@ -490,6 +504,15 @@ fn whatlang_script(script: whatlang::Script) -> Option<Script> {
     })
 }
 
+/// `word` in lowercase, borrowed when it has no uppercase letter.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 /// A word that is not a name, acronym or number: lowercase in a cased script, or any word of a
 /// caseless script.
 fn is_plain_word(word: &str) -> bool {
@@ -551,6 +574,9 @@ impl Check for UntranslatedCheck {
         let Some(cx) = self.context(doc) else {
             return;
         };
+        if !self.sentences && cx.foreign_letters == 0 {
+            return;
+        }
         let words = doc.words();
         let sentences = doc.sentences();
         for block in doc.blocks() {
@@ -606,7 +632,7 @@ impl Check for UntranslatedCheck {
                         continue;
                     }
                 }
-                if self.scripts {
+                if self.scripts && cx.foreign_letters > 0 {
                     let mut runs = Vec::new();
                     self.script_runs(&cx, unit, &mut runs);
                     for (span, script) in runs {
