@@ -184,11 +184,14 @@ impl UntranslatedCheck {
         let counts = ScriptCounts::of(prose);
         let dominant = counts.dominant()?;
         let mut allowed: Vec<Script> = dominant.companions().to_vec();
-        allowed.push(Script::Latin);
-        allowed.push(Script::Other);
-        allowed.dedup();
-        let foreign_letters =
-            counts.total() - allowed.iter().map(|&s| counts.get(s)).sum::<usize>();
+        for script in [Script::Latin, Script::Other] {
+            if !allowed.contains(&script) {
+                allowed.push(script);
+            }
+        }
+        let foreign_letters = counts
+            .total()
+            .saturating_sub(allowed.iter().map(|&s| counts.get(s)).sum::<usize>());
         let language = doc.language();
         let expected = match language {
             Some(code) => language_name(code).to_string(),
