@@ -6,7 +6,8 @@
 //! cargo test --release --test bench_detectors -- --ignored --nocapture
 //! ```
 //!
-//! Reads target/corpus/human (written by bench/make_corpus.py; skipped with a message when absent),
+//! Reads target/corpus/human (written by bench/make_corpus.py; skipped with a message when absent;
+//! `BENCH_CORPUS=mt` reads target/corpus/mt, the machine translations, instead),
 //! prepares every document and its shared analyses (words, sentences) first, then times each rule
 //! alone over all documents, best of three runs.
 
@@ -45,7 +46,10 @@ fn best_of_three(mut run: impl FnMut()) -> Duration {
 #[test]
 #[ignore = "benchmark: run with --release --ignored --nocapture"]
 fn rule_costs_on_clean_news() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/corpus/human");
+    let corpus = std::env::var("BENCH_CORPUS").unwrap_or_else(|_| "human".to_string());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/corpus")
+        .join(corpus);
     let mut paths = Vec::new();
     files(&root, &mut paths);
     if paths.is_empty() {
