@@ -823,7 +823,7 @@ fn toml_packs_flag_leftovers_punctuation_and_calques() {
             "es",
             "¿Habrá acuerdo ? Nadie lo sabe.",
             "punct.space-before",
-            "o ? ",
+            " ?",
         ),
         (
             "en",
@@ -860,5 +860,71 @@ fn toml_packs_flag_leftovers_punctuation_and_calques() {
         assert_eq!(found.len(), 1, "{text}: {found:#?}");
         assert_eq!(found[0].rule.as_ref(), rule, "{text}");
         assert_eq!(&text[found[0].span.clone()], flagged_text, "{text}");
+    }
+}
+
+#[test]
+fn a_pattern_group_named_flag_narrows_the_finding_and_its_fix() {
+    let linter = inline(
+        r#"
+[[rule]]
+id = "house.dots"
+kind = "pattern"
+pattern = '(?:^|[^.])(?P<flag>(\.)\.)(?:[^.]|$)'
+replacement = "$2"
+"#,
+    )
+    .expect("loads");
+    let text = "He said.. Then he left... Or not..";
+    let found = lint(&linter, text, "en");
+    assert_eq!(flagged(text, &found), ["..", ".."]);
+    assert_eq!(found[0].span, 7..9);
+    assert_eq!(fixed(text, &found), "He said. Then he left... Or not.");
+}
+
+#[test]
+fn random_text_never_panics_and_spans_stay_on_char_boundaries() {
+    let mut set = pack("garble/garble.toml", GARBLE_PACK);
+    for (name, text) in [
+        ("language/language.toml", LANGUAGE_PACK),
+        (
+            "common/leftovers.toml",
+            include_str!("../rules/common/leftovers.toml"),
+        ),
+        (
+            "common/punctuation.toml",
+            include_str!("../rules/common/punctuation.toml"),
+        ),
+    ] {
+        set.extend(pack(name, text)).expect("no duplicate ids");
+    }
+    let linter = Linter::new(set);
+    let quotes = quotes();
+    // Characters that the detectors treat specially, mixed with plain letters.
+    let palette: Vec<char> =
+        "aAeéÃâ€™©¼ðŸ˜Ð¿Ñ€уУοΟXХ \n\n.,;:!?\"'“”„‘’‚«»‹›()[]{}「」（）<>&#|\\µμ東の한"
+            .chars()
+            .collect();
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..100 {
+        let len = (next() % 60) as usize;
+        let text: String = (0..len)
+            .map(|_| palette[(next() % palette.len() as u64) as usize])
+            .collect();
+        for lang in [Some("en"), Some("ru"), None] {
+            for format in [Format::Text, Format::Markdown] {
+                for l in [&linter, &quotes] {
+                    let found = lint_as(l, &text, format, lang);
+                    // Fixes apply without panicking.
+                    let _ = fixed(&text, &found);
+                }
+            }
+        }
     }
 }

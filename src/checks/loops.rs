@@ -38,6 +38,8 @@ struct Block<'d> {
     prose: &'d str,
     source: &'d str,
     words: &'d [Word],
+    /// A hash of each word, lowercased: most comparisons fail on it at once.
+    keys: Vec<u64>,
 }
 
 impl Block<'_> {
@@ -67,7 +69,8 @@ impl Block<'_> {
 
     /// Whether the `n` words from `a` equal the `n` words from `b`, with the same punctuation between.
     fn copies_equal(&self, a: usize, b: usize, n: usize) -> bool {
-        (0..n).all(|t| eq_ignore_case(self.text(a + t), self.text(b + t)))
+        self.keys[a..a + n] == self.keys[b..b + n]
+            && (0..n).all(|t| eq_ignore_case(self.text(a + t), self.text(b + t)))
             && (0..n - 1).all(|t| norm_gap(self.gap(a + t)) == norm_gap(self.gap(b + t)))
     }
 
@@ -75,7 +78,7 @@ impl Block<'_> {
     fn periodic(&self, a: usize, n: usize) -> bool {
         (1..n)
             .filter(|p| n % p == 0)
-            .any(|p| (p..n).all(|t| eq_ignore_case(self.text(a + t), self.text(a + t - p))))
+            .any(|p| (p..n).all(|t| self.keys[a + t] == self.keys[a + t - p]))
     }
 
     /// Whether the sequence is worth reporting: some word with a letter, not all capitalised
@@ -91,6 +94,16 @@ impl Block<'_> {
                 .iter()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
     }
+}
+
+/// FNV-1a over the lowercased characters of `word`.
+fn key(word: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        hash ^= c as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
 }
 
 fn norm_gap(gap: &str) -> String {
@@ -179,10 +192,15 @@ impl Check for LoopCheck {
         for range in doc.blocks() {
             let a = words.partition_point(|w| w.span.start < range.start);
             let b = words.partition_point(|w| w.span.start < range.end);
+            let block_words = &words[a..b];
             let block = Block {
                 prose,
                 source: doc.source(),
-                words: &words[a..b],
+                words: block_words,
+                keys: block_words
+                    .iter()
+                    .map(|w| key(&prose[w.span.clone()]))
+                    .collect(),
             };
             let loops = self.sequences(&block);
             for (first, repeated, delete) in &loops {
@@ -205,7 +223,7 @@ impl Check for LoopCheck {
             }
             let s0 = sentences.partition_point(|s| s.start < range.start);
             let s1 = sentences.partition_point(|s| s.start < range.end);
-            let mut seen: HashMap<String, (usize, Range<usize>)> = HashMap::new();
+            let mut seen: HashMap<&[u64], (usize, Range<usize>)> = HashMap::new();
             for (k, sentence) in sentences[s0..s1].iter().enumerate() {
                 let wa = words.partition_point(|w| w.span.start < sentence.start);
                 let wb = words.partition_point(|w| w.span.start < sentence.end);
@@ -216,12 +234,11 @@ impl Check for LoopCheck {
                 if lettered < self.min_sentence_words {
                     continue;
                 }
-                let key = words[wa..wb]
-                    .iter()
-                    .map(|w| prose[w.span.clone()].to_lowercase())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let earlier = seen.get(&key).filter(|(at, _)| k - at <= SENTENCE_WINDOW);
+                let key = &block.keys[wa - a..wb - a];
+                let earlier = seen
+                    .get(key)
+                    .filter(|(at, _)| k - at <= SENTENCE_WINDOW)
+                    .filter(|(_, first)| same_words(prose, words, first, sentence));
                 if let Some((_, first)) = earlier {
                     if loops
                         .iter()
@@ -252,6 +269,20 @@ impl Check for LoopCheck {
             }
         }
     }
+}
+
+/// Whether two sentences have the same words, ignoring case (their word hashes already agree).
+fn same_words(prose: &str, words: &[Word], a: &Range<usize>, b: &Range<usize>) -> bool {
+    let of = |r: &Range<usize>| {
+        let x = words.partition_point(|w| w.span.start < r.start);
+        let y = words.partition_point(|w| w.span.start < r.end);
+        &words[x..y]
+    };
+    let (a, b) = (of(a), of(b));
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| eq_ignore_case(&prose[x.span.clone()], &prose[y.span.clone()]))
 }
 
 /// The first words of a long sentence, for a message.

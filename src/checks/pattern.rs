@@ -7,6 +7,8 @@ use crate::rules::RuleMeta;
 use regex::Regex;
 
 /// Flags every match of any of its regexes, optionally with a replacement (`$1` expands groups).
+/// When a regex has a group named `flag`, the finding and its fix cover that group only, so context
+/// can be matched around it without a look-around: `(?:^|[^.])(?P<flag>\.\.)(?:[^.]|$)`.
 pub struct PatternCheck {
     pub regexes: Vec<Regex>,
     pub replacement: Option<String>,
@@ -17,7 +19,9 @@ impl Check for PatternCheck {
         let prose = doc.prose();
         for regex in &self.regexes {
             for caps in regex.captures_iter(prose) {
-                let Some(m) = caps.get(0) else { continue };
+                let Some(m) = caps.name("flag").or_else(|| caps.get(0)) else {
+                    continue;
+                };
                 if m.is_empty() {
                     continue;
                 }
