@@ -29,14 +29,20 @@ def main():
     kinds = SOURCES if which == "all" else {which: SOURCES[which]}
     for kind, filename in kinds.items():
         count = 0
+        seen = {}
         with open(os.path.join(DATA, filename), encoding="utf-8") as f:
             for line in f:
                 doc = json.loads(line)
-                name = safe(doc["doc_id"])
+                # The same document id recurs across language pairs and test sets: keep them apart.
+                name = safe(doc["doc_id"]) + "." + safe(doc.get("lp", "")) + "." + safe(doc.get("testset", ""))
                 if "system" in doc:
                     name += "." + safe(doc["system"])
                 if doc.get("text_kind"):
                     name += "." + doc["text_kind"]
+                # Some documents have two reference translations: number the repeats.
+                seen[name] = seen.get(name, 0) + 1
+                if seen[name] > 1:
+                    name += f".{seen[name]}"
                 folder = os.path.join(out, kind, doc["lang"])
                 os.makedirs(folder, exist_ok=True)
                 with open(os.path.join(folder, name + ".txt"), "w", encoding="utf-8") as g:
