@@ -2,7 +2,7 @@
 
 pub mod brackets;
 pub mod consistency;
-mod lazy;
+pub(crate) mod lazy;
 pub(crate) mod literal;
 pub mod loops;
 pub mod mixed_script;

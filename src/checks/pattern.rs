@@ -1,23 +1,24 @@
 //! `pattern` rules: one or more regexes; every match is a finding.
 
+use super::lazy::LazyRegex;
 use super::Check;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::rules::RuleMeta;
-use regex::Regex;
 
 /// Flags every match of any of its regexes, optionally with a replacement (`$1` expands groups).
 /// When a regex has a group named `flag`, the finding and its fix cover that group only, so context
 /// can be matched around it without a look-around: `(?:^|[^.])(?P<flag>\.\.)(?:[^.]|$)`.
 pub struct PatternCheck {
-    pub regexes: Vec<Regex>,
+    /// Checked for syntax when the rule file loads, compiled when a document first needs them.
+    pub regexes: Vec<LazyRegex>,
     pub replacement: Option<String>,
 }
 
 impl Check for PatternCheck {
     fn check(&self, rule: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         let prose = doc.prose();
-        for regex in &self.regexes {
+        for regex in self.regexes.iter().filter_map(LazyRegex::get) {
             for caps in regex.captures_iter(prose) {
                 let Some(m) = caps.name("flag").or_else(|| caps.get(0)) else {
                     continue;

@@ -8,7 +8,6 @@
 //! Norway's trade minister,"). People are told apart by surname and given name, with the same
 //! name data as the name-drift rule, so inflected forms ("Лаврова") are one person.
 
-use super::lazy::LazyRegex;
 use super::name_drift::NameLanguage;
 use super::{Check, NameData};
 use crate::diagnostic::Diagnostic;
@@ -16,16 +15,20 @@ use crate::document::Document;
 use crate::rules::RuleMeta;
 use crate::text::fold::fold;
 use crate::text::names::{strip_clitic, NameAnalysis};
+use crate::text::words::is_word_char;
 use crate::text::words::Word;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The title lexicon of one language.
 pub struct TitleLanguage {
-    /// Optional compound prefix (German "Bundes-") and a role phrase, longest first; compiled
-    /// when a document of this language first needs it.
-    matcher: LazyRegex,
+    /// Every role phrase (lowercase) in one Aho-Corasick automaton, leftmost-longest; built when a
+    /// document of this language first needs it.
+    matcher: OnceLock<Option<AhoCorasick>>,
+    /// The phrases, in the automaton's pattern order.
+    phrases: Vec<String>,
     /// Lowercase phrase → canonical role (and the affiliation written inside the phrase).
     roles: HashMap<String, RoleEntry>,
     /// Lowercase compound prefix → affiliation (`eu-` → `european union`), `rank:…` (`vize`) or
@@ -44,6 +47,49 @@ pub struct TitleLanguage {
 }
 
 impl TitleLanguage {
+    /// The automaton over the role phrases, built on first use.
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.matcher
+            .get_or_init(|| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&self.phrases)
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    /// Role phrases in `lower` (the prose lowercased with the same byte offsets): each match with
+    /// the compound prefix glued before it, if any ("bundes" in "bundesaußenminister").
+    fn roles_in<'t>(
+        &'t self,
+        lower: &'t str,
+    ) -> impl Iterator<Item = (Range<usize>, Option<Range<usize>>, &'t str)> + 't {
+        self.automaton()
+            .into_iter()
+            .flat_map(move |ac| ac.find_iter(lower))
+            .filter_map(move |m| {
+                let role = m.range();
+                let word_start = lower[..role.start]
+                    .rfind(|c: char| !is_word_char(c))
+                    .map_or(0, |i| {
+                        i + lower[i..].chars().next().map_or(1, char::len_utf8)
+                    });
+                let prefix = (word_start < role.start).then_some(word_start..role.start);
+                let known_prefix = prefix
+                    .as_ref()
+                    .is_none_or(|p| self.prefixes.contains_key(&lower[p.clone()]));
+                let whole = word_start.min(role.start)..role.end;
+                (known_prefix && is_word_bounded(lower, whole)).then(|| {
+                    (
+                        role.clone(),
+                        prefix,
+                        &self.phrases[m.pattern().as_usize()][..],
+                    )
+                })
+            })
+    }
+
     /// A language's lexicon (its regex compiles on first use). A role phrase may hold an `{aff}` slot for an affiliation
     /// written inside it ("ministre {aff} de la défense"): it is expanded with every affiliation form.
     pub fn new(
@@ -75,25 +121,11 @@ impl TitleLanguage {
                 );
             }
         }
-        let alternation = |words: Vec<&String>| {
-            let mut words: Vec<&String> = words.into_iter().filter(|w| !w.is_empty()).collect();
-            words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-            words
-                .iter()
-                .map(|w| regex::escape(w))
-                .collect::<Vec<_>>()
-                .join("|")
-        };
-        let role_part = alternation(roles.keys().collect());
-        let prefix_part = alternation(prefixes.keys().collect());
-        let pattern = if prefix_part.is_empty() {
-            format!("(?P<role>{role_part})")
-        } else {
-            format!("(?P<prefix>{prefix_part})?(?P<role>{role_part})")
-        };
-        let matcher = LazyRegex::new(pattern, true);
+        let phrases: Vec<String> = roles.keys().cloned().collect();
+        let matcher = OnceLock::new();
         TitleLanguage {
             matcher,
+            phrases,
             roles,
             prefixes,
             affiliations,
@@ -379,28 +411,19 @@ fn find_titles(
     // The last title that attached to nobody: "Prime Minister" in "Prime Minister and Finance
     // Minister X" joins the next title's person.
     let mut pending: Option<(Range<usize>, String, Option<String>, bool)> = None;
-    let Some(matcher) = lexicon.matcher.get() else {
-        return Vec::new();
-    };
-    for caps in matcher.captures_iter(prose) {
-        let (Some(whole), Some(role)) = (caps.get(0), caps.name("role")) else {
-            continue;
-        };
-        if !is_word_bounded(prose, whole.range()) {
-            continue;
-        }
-        let sentence = sentences.partition_point(|s| s.end <= whole.start());
+    let lower = lowercase_in_place(prose);
+    for (role_range, prefix_range, phrase) in lexicon.roles_in(&lower) {
+        let whole = prefix_range.as_ref().map_or(role_range.start, |p| p.start)..role_range.end;
+        let sentence = sentences.partition_point(|s| s.end <= whole.start);
         let sentence_range = sentences.get(sentence).cloned().unwrap_or(0..prose.len());
-        let Some(entry) = lexicon.roles.get(&role.as_str().to_lowercase()) else {
+        let Some(entry) = lexicon.roles.get(phrase) else {
             continue;
         };
         let canonical = &entry.role;
         // The affiliation written as a word wins over a compound prefix ("deutsche Bundeskanzler").
         // A prefix names an affiliation ("EU-"), a rank ("Vize" → `rank:vice`) or only a level
         // ("Bundes", mapped to "").
-        let prefix = caps
-            .name("prefix")
-            .and_then(|p| lexicon.prefixes.get(&p.as_str().to_lowercase()).cloned());
+        let prefix = prefix_range.and_then(|p| lexicon.prefixes.get(&lower[p]).cloned());
         let prefix_rank = prefix
             .as_deref()
             .and_then(|p| p.strip_prefix("rank:"))
@@ -412,10 +435,10 @@ fn find_titles(
         let mut determiner = false;
         let mut framed = false;
         // The leftmost word read, connectors included ("X, the Norwegian fisheries minister").
-        let mut leftmost = whole.start();
+        let mut leftmost = whole.start;
         // Words before the role: modifiers, affiliations, connectors ("the former Norwegian").
-        let mut start = whole.start();
-        let mut i = words.partition_point(|w| w.span.end <= whole.start());
+        let mut start = whole.start;
+        let mut i = words.partition_point(|w| w.span.end <= whole.start);
         while i > 0 {
             let w = &words[i - 1];
             let Some(gap) = prose.get(w.span.end..start) else {
@@ -449,9 +472,9 @@ fn find_titles(
             i -= 1;
         }
         // Words after the role: "of Norway", "России", "du Sénégal", "МИД", "of the Republicans".
-        let mut end = whole.end();
+        let mut end = whole.end;
         let mut organisation = false;
-        let mut look = words.partition_point(|w| w.span.start < whole.end());
+        let mut look = words.partition_point(|w| w.span.start < whole.end);
         let mut connectors = 0;
         // Where the words read so far end (connectors included); `end` only moves past an affiliation.
         let mut cursor = end;
@@ -577,6 +600,20 @@ fn is_affiliation_word(text: &str, word: &Word, sentence_start: usize, words: &[
 fn token_at(analysis: &NameAnalysis, at: usize) -> Option<Range<usize>> {
     let t = analysis.tokens.iter().position(|t| t.span.start == at)?;
     Some(t..analysis.mentions[analysis.tokens[t].mention].tokens.end)
+}
+
+/// `text` lowercased without changing any byte offset: a char whose lowercase form has another
+/// length (rare: "İ") stays as it is.
+fn lowercase_in_place(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Drops an elided article or preposition (French and Italian `l'`, `d'`, `qu'`): `l'ex` → `ex`.

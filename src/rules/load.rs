@@ -4,6 +4,7 @@ use super::schema::{Exceptions, OneOrMany, PhraseTables, RawExample, RawFile, Ra
 use super::{builtin, Example, FixSafety, Rule, RuleKind, RuleMeta, RuleSet, RuleSource};
 use crate::checks::brackets::BracketsCheck;
 use crate::checks::consistency::{ConsistencyCheck, ConsistencySet, Family};
+use crate::checks::lazy::LazyRegex;
 use crate::checks::loops::LoopCheck;
 use crate::checks::mixed_script::MixedScriptCheck;
 use crate::checks::mojibake::MojibakeCheck;
@@ -17,15 +18,11 @@ use crate::checks::Check;
 use crate::diagnostic::Severity;
 use crate::text::language::is_valid_code;
 use crate::text::names::NameLexicon;
-use regex::{Regex, RegexBuilder};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 use toml::Spanned;
-
-/// The largest compiled regex a rule may have (guards against pathological patterns).
-const REGEX_SIZE_LIMIT: usize = 8 << 20;
 
 /// A problem in a rule file, with its position when known.
 #[derive(Debug)]
@@ -689,7 +686,7 @@ impl Validator<'_> {
                         "add at least one regex",
                     );
                 }
-                let regexes: Vec<Regex> = sources
+                let regexes: Vec<LazyRegex> = sources
                     .into_iter()
                     .filter_map(|(p, span)| self.regex(&p, span))
                     .collect();
@@ -1216,12 +1213,10 @@ impl Validator<'_> {
         out
     }
 
-    fn regex(&mut self, pattern: &str, span: Range<usize>) -> Option<Regex> {
-        match RegexBuilder::new(pattern)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .build()
-        {
-            Ok(r) => Some(r),
+    /// Checks a user regex's syntax now (errors point into the rule file); it compiles on first use.
+    fn regex(&mut self, pattern: &str, span: Range<usize>) -> Option<LazyRegex> {
+        match regex_syntax::ParserBuilder::new().build().parse(pattern) {
+            Ok(_) => Some(LazyRegex::new(pattern.to_string(), false)),
             Err(e) => {
                 let detail = e.to_string();
                 let summary = detail
