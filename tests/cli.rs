@@ -5,7 +5,10 @@
 //! relative paths given on the command line. Expected offsets are computed by hand from the
 //! fixture texts (see the comments next to each assertion).
 
+mod common;
+
 use assert_cmd::Command;
+use common::cli::{diagnostics, num, run, run_json, translint_in};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -14,10 +17,7 @@ fn fixtures() -> PathBuf {
 }
 
 fn translint() -> Command {
-    let mut cmd = Command::cargo_bin("translint").expect("the translint binary is built");
-    cmd.current_dir(fixtures());
-    cmd.env("NO_COLOR", "1");
-    cmd
+    translint_in(&fixtures())
 }
 
 /// `translint` with only the given fixture rule files (no built-in packs).
@@ -30,45 +30,8 @@ fn with_rules(rule_files: &[&str]) -> Command {
     cmd
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    /// stdout and stderr together, for messages whose stream is not part of the contract.
-    fn all_output(&self) -> String {
-        format!("{}\n{}", self.stdout, self.stderr)
-    }
-}
-
-fn run(cmd: &mut Command) -> Run {
-    let out = cmd.output().expect("translint runs");
-    Run {
-        code: out.status.code().expect("translint exits normally"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-/// Runs with `--format json`, returns the exit code and the parsed report.
-fn run_json(cmd: &mut Command) -> (i32, Value) {
-    cmd.args(["--format", "json"]);
-    let r = run(cmd);
-    let report: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
-            r.stdout, r.stderr
-        )
-    });
-    (r.code, report)
-}
-
-fn diagnostics(report: &Value) -> &Vec<Value> {
-    report["diagnostics"]
-        .as_array()
-        .expect("diagnostics is an array")
+fn temp_dir() -> tempfile::TempDir {
+    common::cli::temp_dir("translint-cli-")
 }
 
 /// The rule ids of all diagnostics, in report order.
@@ -81,22 +44,14 @@ fn rule_ids(report: &Value) -> Vec<String> {
 
 /// (span.start, span.end, start.line, start.column, end.line, end.column) of a diagnostic.
 fn position(d: &Value) -> (u64, u64, u64, u64, u64, u64) {
-    let n = |v: &Value| v.as_u64().unwrap_or_else(|| panic!("not a number: {v}"));
     (
-        n(&d["span"]["start"]),
-        n(&d["span"]["end"]),
-        n(&d["start"]["line"]),
-        n(&d["start"]["column"]),
-        n(&d["end"]["line"]),
-        n(&d["end"]["column"]),
+        num(&d["span"]["start"]),
+        num(&d["span"]["end"]),
+        num(&d["start"]["line"]),
+        num(&d["start"]["column"]),
+        num(&d["end"]["line"]),
+        num(&d["end"]["column"]),
     )
-}
-
-fn temp_dir() -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix("translint-cli-")
-        .tempdir()
-        .expect("temp dir")
 }
 
 // ---------------------------------------------------------------------------------------------

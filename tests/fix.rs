@@ -1,13 +1,9 @@
 //! `--fix`, `--fix-unsafe` and `--diff` on real files: what is written, what is kept, idempotence.
 
-use assert_cmd::Command;
-use std::fs;
+mod common;
 
-fn translint() -> Command {
-    let mut cmd = Command::cargo_bin("translint").expect("binary builds");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
+use common::cli::translint;
+use std::fs;
 
 const ARTICLE: &str =
     "Talks in Kiev resumed on Monday.\r\nOfficials in Kharkov said the the convoy had left.\r\n";

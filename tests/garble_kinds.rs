@@ -2,7 +2,9 @@
 //! built-in `garble` pack and the opt-in `extra/quotes.toml`, plus rule-file errors for their keys.
 //! Clean news must stay silent; garbled news must be flagged at the expected place.
 
-use std::ops::Range;
+mod common;
+
+use common::lint::{apply_fixes, builtin_rule, flagged, lint, lint_as, pack, span_of};
 use std::path::Path;
 use std::sync::Arc;
 use translint::input::Format;
@@ -22,25 +24,14 @@ fn the_packs_here_are_the_built_in_ones() {
         assert!(set.get(id).is_some(), "{id}");
     }
 }
-use translint::{fix, Category, Diagnostic, Document, Linter, Severity};
+use translint::{Category, Linter, Severity};
 
 const GARBLE_PACK: &str = include_str!("../rules/garble/garble.toml");
 const LANGUAGE_PACK: &str = include_str!("../rules/language/language.toml");
 
-fn pack(name: &str, text: &str) -> translint::rules::RuleSet {
-    let source = Arc::new(RuleSource {
-        name: format!("<built-in>/{name}"),
-        text: text.into(),
-    });
-    load_source(source).expect("built-in pack loads")
-}
-
 /// One rule of the built-in garble pack (loading only that pack keeps the tests fast).
 fn builtin(id: &str) -> Linter {
-    let mut set = pack("garble/garble.toml", GARBLE_PACK);
-    set.retain(|r| &*r.meta.id == id);
-    assert_eq!(set.rules().len(), 1, "{id} is a built-in rule");
-    Linter::new(set)
+    builtin_rule("garble/garble.toml", GARBLE_PACK, id)
 }
 
 fn quotes() -> Linter {
@@ -60,36 +51,6 @@ fn inline(toml: &str) -> Result<Linter, String> {
             .collect::<Vec<_>>()
             .join("\n")
     })
-}
-
-fn lint_as(linter: &Linter, text: &str, format: Format, lang: Option<&str>) -> Vec<Diagnostic> {
-    let doc = Document::from_text("test", text.to_string(), format, lang);
-    let found = linter.lint(&doc);
-    for d in &found {
-        assert!(
-            text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end),
-            "span {:?} not on char boundaries",
-            d.span
-        );
-    }
-    found
-}
-
-fn lint(linter: &Linter, text: &str, lang: &str) -> Vec<Diagnostic> {
-    lint_as(linter, text, Format::Text, Some(lang))
-}
-
-fn flagged<'t>(text: &'t str, found: &[Diagnostic]) -> Vec<&'t str> {
-    found.iter().map(|d| &text[d.span.clone()]).collect()
-}
-
-fn fixed(text: &str, found: &[Diagnostic]) -> String {
-    fix::apply(text, found.iter().filter_map(|d| d.fix.as_ref()))
-}
-
-fn span_of(text: &str, part: &str) -> Range<usize> {
-    let start = text.find(part).expect("part is in the text");
-    start..start + part.len()
 }
 
 fn assert_silent(linter: &Linter, cases: &[(&str, &str)]) {
@@ -117,7 +78,7 @@ fn mixed_script_latin_word_with_cyrillic_letter() {
     );
     assert!(d.fix.as_ref().is_some_and(|f| f.safe));
     assert_eq!(
-        fixed(text, &found),
+        apply_fixes(text, &found),
         "Air raid sirens sounded across Kyiv early on Tuesday."
     );
 }
@@ -149,7 +110,7 @@ fn mixed_script_in_german_russian_and_greek_text() {
     ] {
         let found = lint(&linter, bad, lang);
         assert!(!found.is_empty(), "{bad}");
-        assert_eq!(fixed(bad, &found), good, "{lang}");
+        assert_eq!(apply_fixes(bad, &found), good, "{lang}");
     }
     // "п" has no Latin look-alike: flagged, but without a fix.
     let text = "Le s\u{43f}mmet s'est ouvert lundi.";
@@ -164,13 +125,13 @@ fn mixed_script_tie_goes_to_the_document_script() {
     // Latin X and Cyrillic Х, one each: the document is Cyrillic.
     let text = "Это было в X\u{425} веке, сказал историк.";
     assert_eq!(
-        fixed(text, &lint(&linter, text, "ru")),
+        apply_fixes(text, &lint(&linter, text, "ru")),
         "Это было в \u{425}\u{425} веке, сказал историк."
     );
     // The Latin "i" has a Cyrillic look-alike only in Ukrainian.
     let text = "Це сталося в Києв\u{69}, сказав мер.";
     let found = lint(&linter, text, "uk");
-    assert_eq!(fixed(text, &found), "Це сталося в Києві, сказав мер.");
+    assert_eq!(apply_fixes(text, &found), "Це сталося в Києві, сказав мер.");
     let text = "Это случилось в Ки\u{69}ве, сказал мэр.";
     let found = lint(&linter, text, "ru");
     assert_eq!(flagged(text, &found), ["Ки\u{69}ве"]);
@@ -269,7 +230,7 @@ fn mojibake_is_repaired_in_five_languages() {
         assert!(!found.is_empty(), "{bad}");
         assert!(found.iter().all(|d| d.severity == Severity::Error));
         assert!(found.iter().all(|d| d.fix.as_ref().is_some_and(|f| f.safe)));
-        assert_eq!(fixed(bad, &found), good, "{lang}");
+        assert_eq!(apply_fixes(bad, &found), good, "{lang}");
     }
 }
 
@@ -287,7 +248,7 @@ fn mojibake_spans_cover_the_garbled_stretch() {
     let text = "Заголовок: Ð¿Ñ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€ и всё.";
     let found = lint(&linter, text, "ru");
     assert_eq!(flagged(text, &found), ["Ð¿Ñ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€"]);
-    assert_eq!(fixed(text, &found), "Заголовок: привет мир и всё.");
+    assert_eq!(apply_fixes(text, &found), "Заголовок: привет мир и всё.");
 }
 
 #[test]
@@ -362,7 +323,7 @@ fn loop_repeated_phrases_in_four_languages() {
         assert_eq!(d.labels.len(), 1);
         assert_eq!(d.labels[0].message, "first written here");
         assert!(d.fix.as_ref().is_some_and(|f| !f.safe));
-        assert_eq!(fixed(bad, &found), good, "{lang}");
+        assert_eq!(apply_fixes(bad, &found), good, "{lang}");
     }
 }
 
@@ -879,7 +840,10 @@ replacement = "$2"
     let found = lint(&linter, text, "en");
     assert_eq!(flagged(text, &found), ["..", ".."]);
     assert_eq!(found[0].span, 7..9);
-    assert_eq!(fixed(text, &found), "He said. Then he left... Or not.");
+    assert_eq!(
+        apply_fixes(text, &found),
+        "He said. Then he left... Or not."
+    );
 }
 
 #[test]
@@ -922,7 +886,7 @@ fn random_text_never_panics_and_spans_stay_on_char_boundaries() {
                 for l in [&linter, &quotes] {
                     let found = lint_as(l, &text, format, lang);
                     // Fixes apply without panicking.
-                    let _ = fixed(&text, &found);
+                    let _ = apply_fixes(&text, &found);
                 }
             }
         }

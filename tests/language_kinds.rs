@@ -3,24 +3,19 @@
 //! rule keys. Every clean text here must stay silent; every garbled one must be flagged at the
 //! expected place.
 
-use std::ops::Range;
+mod common;
+
+use common::lint::{builtin_rule, flagged, inline_linter, lint, lint_as, span_of};
 use std::sync::Arc;
 use translint::input::Format;
 use translint::rules::{load_source, RuleSource};
-use translint::{Category, Diagnostic, Document, Linter};
+use translint::{Category, Document, Linter};
 
 const LANGUAGE_PACK: &str = include_str!("../rules/language/language.toml");
 
 /// One rule of the built-in language pack (loading only that pack keeps the tests fast).
 fn builtin(id: &str) -> Linter {
-    let source = Arc::new(RuleSource {
-        name: "<built-in>/language/language.toml".into(),
-        text: LANGUAGE_PACK.into(),
-    });
-    let mut set = load_source(source).expect("built-in pack loads");
-    set.retain(|r| &*r.meta.id == id);
-    assert_eq!(set.rules().len(), 1, "{id} is a built-in rule");
-    Linter::new(set)
+    builtin_rule("language/language.toml", LANGUAGE_PACK, id)
 }
 
 /// The built-in untranslated rule with some of its keys replaced.
@@ -34,40 +29,7 @@ fn untranslated_with(replace: &[(&str, &str)]) -> Linter {
         assert!(text.contains(from), "{from} is in the built-in rule");
         text = text.replace(from, to);
     }
-    let source = Arc::new(RuleSource {
-        name: "test.toml".into(),
-        text,
-    });
-    match load_source(source) {
-        Ok(set) => Linter::new(set),
-        Err(errors) => panic!("rules must load: {errors:#?}"),
-    }
-}
-
-fn lint_as(linter: &Linter, text: &str, format: Format, lang: Option<&str>) -> Vec<Diagnostic> {
-    let doc = Document::from_text("test", text.to_string(), format, lang);
-    let found = linter.lint(&doc);
-    for d in &found {
-        assert!(
-            text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end),
-            "span {:?} not on char boundaries",
-            d.span
-        );
-    }
-    found
-}
-
-fn lint(linter: &Linter, text: &str, lang: &str) -> Vec<Diagnostic> {
-    lint_as(linter, text, Format::Text, Some(lang))
-}
-
-fn flagged<'t>(text: &'t str, found: &[Diagnostic]) -> Vec<&'t str> {
-    found.iter().map(|d| &text[d.span.clone()]).collect()
-}
-
-fn span_of(text: &str, part: &str) -> Range<usize> {
-    let start = text.find(part).expect("part is in the text");
-    start..start + part.len()
+    inline_linter(text)
 }
 
 // =============================================================================================

@@ -16,15 +16,18 @@
 //! Tests marked `#[ignore = "bug: …"]` or `#[ignore = "limitation …"]` describe realistic cases
 //! where the program disagrees with docs/rules.md (or the docs themselves lead to a wrong result).
 
+mod common;
+
 use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use assert_cmd::Command;
+use common::cli::{diagnostics, manifest_dir, num, pos, run, run_json, translint_in};
+use common::lint::lint_with;
 use serde_json::Value;
-use translint::input::Format;
 use translint::rules::{load_builtin, load_source, RuleSource};
-use translint::{fix, Category, Diagnostic, Document, Linter, Severity};
+use translint::{fix, Category, Diagnostic, Linter, Severity};
 
 const DRIFT: &str = "names.drift";
 
@@ -42,19 +45,6 @@ fn drift_linter() -> &'static Linter {
         assert_eq!(set.rules().len(), 1);
         Linter::new(set)
     })
-}
-
-fn lint_with(linter: &Linter, text: &str, lang: &str) -> Vec<Diagnostic> {
-    let doc = Document::from_text("article.txt", text.to_string(), Format::Text, Some(lang));
-    let found = linter.lint(&doc);
-    for d in &found {
-        assert!(
-            text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end),
-            "span {:?} not on char boundaries",
-            d.span
-        );
-    }
-    found
 }
 
 fn drift(text: &str, lang: &str) -> Vec<Diagnostic> {
@@ -809,64 +799,12 @@ fn pl_clean_similar_surnames_and_husband_and_wife() {
 
 // ---- The same findings through the command line ----------------------------------------------
 
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn translint() -> Command {
-    let mut cmd = Command::cargo_bin("translint").expect("the translint binary is built");
-    cmd.current_dir(manifest_dir());
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut Command) -> Run {
-    let out = cmd.output().expect("translint runs");
-    Run {
-        code: out.status.code().expect("translint exits normally"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-fn run_json(cmd: &mut Command) -> (i32, Value) {
-    cmd.args(["--format", "json"]);
-    let r = run(cmd);
-    let report: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
-            r.stdout, r.stderr
-        )
-    });
-    (r.code, report)
-}
-
-fn diagnostics(report: &Value) -> &Vec<Value> {
-    report["diagnostics"]
-        .as_array()
-        .expect("diagnostics is an array")
-}
-
-fn num(v: &Value) -> u64 {
-    v.as_u64().unwrap_or_else(|| panic!("not a number: {v}"))
-}
-
-/// (line, column) of a JSON position.
-fn pos(v: &Value) -> (u64, u64) {
-    (num(&v["line"]), num(&v["column"]))
+    translint_in(manifest_dir())
 }
 
 fn temp_dir() -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix("translint-names-")
-        .tempdir()
-        .expect("temp dir")
+    common::cli::temp_dir("translint-names-")
 }
 
 #[test]

@@ -3,8 +3,9 @@
 //! anything is linted. Every expected `line:col` is counted by hand from the rule text next to it
 //! (columns are 1-based characters).
 
-use assert_cmd::Command;
-use std::path::Path;
+mod common;
+
+use common::cli::{run, translint_in, Run};
 use std::sync::Arc;
 use translint::input::Format;
 use translint::rules::{load_source, RuleSource};
@@ -19,28 +20,6 @@ message = "Do not write blorp"
 pattern = "\\bblorp\\b"
 "#;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn translint(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("translint").expect("the translint binary is built");
-    cmd.current_dir(dir);
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
-
-fn run(cmd: &mut Command) -> Run {
-    let out = cmd.output().expect("translint runs");
-    Run {
-        code: out.status.code().expect("translint exits normally"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
-
 /// Writes each `(name, contents)` into a fresh folder and lints a line of text with exactly those
 /// rule files (`--no-default-rules --rules NAME …`), run from that folder.
 fn check_with(files: &[(&str, &[u8])]) -> Run {
@@ -48,7 +27,7 @@ fn check_with(files: &[(&str, &[u8])]) -> Run {
         .prefix("translint-rules-")
         .tempdir()
         .expect("temp dir");
-    let mut cmd = translint(dir.path());
+    let mut cmd = translint_in(dir.path());
     cmd.arg("--no-default-rules");
     for (name, contents) in files {
         let path = dir.path().join(name);
@@ -424,7 +403,7 @@ fn duplicate_id_across_files_of_one_folder() {
     std::fs::create_dir(dir.path().join("packs")).unwrap();
     std::fs::write(dir.path().join("packs/a.toml"), first).unwrap();
     std::fs::write(dir.path().join("packs/b.toml"), second).unwrap();
-    let r = run(translint(dir.path())
+    let r = run(translint_in(dir.path())
         .args(["--no-default-rules", "--rules", "packs", "-"])
         .write_stdin("x\n"));
     assert_rule_error(&r, "duplicate rule id 'house.x'", "packs/b.toml:7:6");
@@ -436,7 +415,7 @@ fn duplicate_of_a_builtin_id() {
     let text = "[[rule]]\nid = \"common.doubled-word\"\nkind = \"repetition\"\n";
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("mine.toml"), text).unwrap();
-    let r = run(translint(dir.path())
+    let r = run(translint_in(dir.path())
         .args(["--rules", "mine.toml", "-"])
         .write_stdin("x\n"));
     assert_rule_error(
@@ -761,7 +740,7 @@ fn invalid_utf8_rule_file_has_a_line_and_column() {
 #[test]
 fn rule_path_that_does_not_exist() {
     let dir = tempfile::tempdir().unwrap();
-    let r = run(translint(dir.path())
+    let r = run(translint_in(dir.path())
         .args(["--rules", "no-such-rules.toml", "-"])
         .write_stdin("the the\n"));
     assert_eq!(r.code, 2, "{}", r.stderr);
@@ -778,7 +757,7 @@ fn rule_folder_without_toml_files() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("packs")).unwrap();
     std::fs::write(dir.path().join("packs/readme.txt"), "no rules here").unwrap();
-    let r = run(translint(dir.path())
+    let r = run(translint_in(dir.path())
         .args(["--no-default-rules", "--rules", "packs", "-"])
         .write_stdin("x\n"));
     assert_eq!(r.code, 2, "{}", r.stderr);
@@ -825,7 +804,7 @@ fn rules_test_reports_rule_errors_the_same_way() {
         "[[rule]]\nid = \"house.x\"\nkind = \"pattern\"\nseverity = \"fatal\"\npattern = \"x\"\n",
     )
     .unwrap();
-    let r = run(translint(dir.path()).args(["rules", "test", "house.toml"]));
+    let r = run(translint_in(dir.path()).args(["rules", "test", "house.toml"]));
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert_located(&r.stderr, "unknown severity 'fatal'", "house.toml:4:12");
 }

@@ -5,35 +5,12 @@
 // `[9..13]` here is a list of one expected span, not a mistaken attempt to build a range of numbers.
 #![allow(clippy::single_range_in_vec_init)]
 
+mod common;
+
+use common::lint::{apply_fixes, inline_linter as linter, lint_as};
 use std::ops::Range;
-use std::sync::Arc;
 use translint::input::Format;
-use translint::rules::{load_source, RuleSource};
-use translint::{fix, Category, Diagnostic, Document, Linter, Severity};
-
-fn linter(toml: &str) -> Linter {
-    let source = Arc::new(RuleSource {
-        name: "test.toml".into(),
-        text: toml.into(),
-    });
-    match load_source(source) {
-        Ok(set) => Linter::new(set),
-        Err(errors) => panic!("rules must load: {errors:#?}"),
-    }
-}
-
-fn lint_as(linter: &Linter, text: &str, format: Format, lang: Option<&str>) -> Vec<Diagnostic> {
-    let doc = Document::from_text("test", text.to_string(), format, lang);
-    let found = linter.lint(&doc);
-    for d in &found {
-        assert!(
-            text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end),
-            "span {:?} not on char boundaries",
-            d.span
-        );
-    }
-    found
-}
+use translint::{Category, Diagnostic, Document, Linter, Severity};
 
 fn lint(linter: &Linter, text: &str, lang: Option<&str>) -> Vec<Diagnostic> {
     lint_as(linter, text, Format::Text, lang)
@@ -58,10 +35,6 @@ fn fixes(found: &[Diagnostic]) -> Vec<(Range<usize>, Option<String>)> {
 
 fn messages(found: &[Diagnostic]) -> Vec<&str> {
     found.iter().map(|d| d.message.as_str()).collect()
-}
-
-fn apply_fixes(text: &str, found: &[Diagnostic]) -> String {
-    fix::apply(text, found.iter().filter_map(|d| d.fix.as_ref()))
 }
 
 // =============================================================================================

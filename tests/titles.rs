@@ -20,15 +20,16 @@
 //! Expected spans are located in the test texts with [`at`] (the n-th occurrence of a phrase),
 //! never copied from program output.
 
+mod common;
+
 use std::ops::Range;
-use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use assert_cmd::Command;
+use common::cli::{manifest_dir, pos, run, translint_in};
+use common::lint::lint_with;
 use serde_json::Value;
-use translint::input::Format;
 use translint::rules::{load_builtin, load_source, RuleSource};
-use translint::{Category, Diagnostic, Document, Linter, Severity};
+use translint::{Category, Diagnostic, Linter, Severity};
 
 const TITLES: &str = "titles.inconsistent";
 const DRIFT: &str = "names.drift";
@@ -47,19 +48,6 @@ fn builtin_linter() -> &'static Linter {
         assert!(set.get(DRIFT).is_some(), "{DRIFT} is a built-in rule");
         Linter::new(set)
     })
-}
-
-fn lint_with(linter: &Linter, text: &str, lang: &str) -> Vec<Diagnostic> {
-    let doc = Document::from_text("article.txt", text.to_string(), Format::Text, Some(lang));
-    let found = linter.lint(&doc);
-    for d in &found {
-        assert!(
-            text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end),
-            "span {:?} not on char boundaries",
-            d.span
-        );
-    }
-    found
 }
 
 /// The findings of `titles.inconsistent` only.
@@ -963,43 +951,8 @@ fn holder_rule_also_reports_conflicts_within_the_article() {
 // The command line
 // =============================================================================================
 
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn translint(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("translint").expect("the translint binary is built");
-    cmd.current_dir(dir);
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
-
-fn run(cmd: &mut Command) -> Run {
-    let out = cmd.output().expect("translint runs");
-    Run {
-        code: out.status.code().expect("translint exits normally"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
-
 fn temp_dir() -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix("translint-titles-")
-        .tempdir()
-        .expect("temp dir")
-}
-
-/// (line, column) of a JSON position.
-fn pos(v: &Value) -> (u64, u64) {
-    let num = |v: &Value| v.as_u64().unwrap_or_else(|| panic!("not a number: {v}"));
-    (num(&v["line"]), num(&v["column"]))
+    common::cli::temp_dir("translint-titles-")
 }
 
 #[test]
@@ -1009,7 +962,7 @@ fn cli_reports_a_conflict_with_label_position() {
     let text = "Norwegian Trade Minister Hakon Veldt arrived in Brussels on Monday.\n\
                 \n\
                 Later, EU Trade Minister Hakon Veldt said a deal was close.\n";
-    let r = run(translint(manifest_dir())
+    let r = run(translint_in(manifest_dir())
         .args(["--lang", "en", "--format", "json", "-"])
         .write_stdin(text));
     assert_eq!(r.code, 1, "{}\n{}", r.stdout, r.stderr);
@@ -1045,12 +998,12 @@ fn house_rule_file_passes_rules_test_and_runs_from_the_cli() {
     let dir = temp_dir();
     std::fs::write(dir.path().join("house.toml"), HOUSE).expect("write rule file");
 
-    let r = run(translint(dir.path()).args(["rules", "test", "house.toml"]));
+    let r = run(translint_in(dir.path()).args(["rules", "test", "house.toml"]));
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     assert!(r.stdout.contains(" 0 failed"), "{}", r.stdout);
 
     let text = "Trade Minister Hakon Veldt arrived in Oslo on Monday.\n";
-    let r = run(translint(dir.path())
+    let r = run(translint_in(dir.path())
         .args([
             "--rules",
             "house.toml",
@@ -1086,7 +1039,7 @@ fn rules_test_fails_on_a_wrong_holder_example() {
     assert_ne!(broken, HOUSE);
     let dir = temp_dir();
     std::fs::write(dir.path().join("house.toml"), &broken).expect("write rule file");
-    let r = run(translint(dir.path()).args(["rules", "test", "house.toml"]));
+    let r = run(translint_in(dir.path()).args(["rules", "test", "house.toml"]));
     assert_eq!(r.code, 1, "{}\n{}", r.stdout, r.stderr);
     let out = format!("{}{}", r.stdout, r.stderr);
     // The good example is on line 15 of the file and starts at column 3.
@@ -1118,7 +1071,7 @@ exclusive = [["foreign minister", "finance minister"]]
 fn exclusive_role_not_in_roles_is_an_error_in_the_file() {
     let dir = temp_dir();
     std::fs::write(dir.path().join("house.toml"), UNKNOWN_EXCLUSIVE).expect("write rule file");
-    let r = run(translint(dir.path())
+    let r = run(translint_in(dir.path())
         .args(["--no-default-rules", "--rules", "house.toml", "-"])
         .write_stdin("Foreign Minister Hakon Veldt arrived.\n"));
     assert_eq!(r.code, 2, "{}\n{}", r.stdout, r.stderr);

@@ -1,6 +1,15 @@
 //! Scoring a built-in rule on a labelled set under `eval/`: each article marks the spans the rule
 //! should find with ⟦ ⟧; the markers are removed and a finding counts as correct when its span
 //! overlaps a marked span.
+//!
+//! Also the helpers shared by the integration tests: [`cli`] for running the binary, [`lint`] for
+//! the library API.
+
+// Each test crate uses a different subset of these helpers.
+#![allow(dead_code)]
+
+pub mod cli;
+pub mod lint;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
