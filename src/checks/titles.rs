@@ -8,6 +8,7 @@
 //! Norway's trade minister,"). People are told apart by surname and given name, with the same
 //! name data as the name-drift rule, so inflected forms ("Лаврова") are one person.
 
+use super::literal::is_whole_word;
 use super::name_drift::NameLanguage;
 use super::{Check, NameData};
 use crate::diagnostic::Diagnostic;
@@ -80,7 +81,7 @@ impl TitleLanguage {
                     .as_ref()
                     .is_none_or(|p| self.prefixes.contains_key(&lower[p.clone()]));
                 let whole = word_start.min(role.start)..role.end;
-                (known_prefix && is_word_bounded(lower, whole)).then(|| {
+                (known_prefix && is_whole_word(lower, whole)).then(|| {
                     (
                         role.clone(),
                         prefix,
@@ -642,10 +643,6 @@ fn skip_gap(prose: &str, from: usize) -> usize {
 
 fn only_space(gap: &str) -> bool {
     !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\n')
-}
-
-fn is_word_bounded(text: &str, range: Range<usize>) -> bool {
-    crate::checks::literal::is_whole_word(text, range)
 }
 
 /// The person a mention names: folded surname stem and given name.
