@@ -892,3 +892,64 @@ fn random_text_never_panics_and_spans_stay_on_char_boundaries() {
         }
     }
 }
+
+// ---- echo ------------------------------------------------------------------------------------
+
+const ECHO_PACK: &str = include_str!("../rules/garble/echo.toml");
+
+fn echo() -> Linter {
+    builtin_rule("garble/echo.toml", ECHO_PACK, "garble.echo")
+}
+
+#[test]
+fn echo_finds_a_prefixed_word_that_echoes_its_neighbour() {
+    let text = "The envoy made a fresh attempt to re-attempt the talks on Monday.";
+    let found = lint(&echo(), text, "en");
+    assert_eq!(flagged(text, &found), ["re-attempt"]);
+    assert_eq!(found[0].category, Category::Garble);
+    assert_eq!(found[0].labels.len(), 1);
+    assert_eq!(&text[found[0].labels[0].span.clone()], "attempt");
+}
+
+#[test]
+fn echo_finds_a_doubled_prefix_in_three_languages() {
+    for (lang, text, expected) in [
+        (
+            "en",
+            "The studio has no plans to re-reschedule the release.",
+            "re-reschedule",
+        ),
+        (
+            "fr",
+            "Le gouvernement veut ré-réformer les retraites.",
+            "ré-réformer",
+        ),
+        (
+            "es",
+            "El Gobierno quiere re-relanzar el plan de vivienda.",
+            "re-relanzar",
+        ),
+    ] {
+        let found = lint(&echo(), text, lang);
+        assert_eq!(flagged(text, &found), [expected], "{lang}: {text}");
+        assert!(
+            found[0].message.contains("repeats the prefix"),
+            "{}",
+            found[0].message
+        );
+    }
+}
+
+#[test]
+fn echo_leaves_contrasts_compounds_and_glued_prefixes_alone() {
+    for (lang, text) in [
+        ("en", "She was elected in 2019 and re-elected in 2023."),
+        ("en", "Prices rose year-over-year, and food and non-food sales grew."),
+        ("en", "The council will re-open the bridge once the opening mechanism is repaired next spring."),
+        ("fr", "Le maire a été élu en 2014 puis réélu en 2020."),
+        ("de", "Die Brücke wird nach der Reparatur wieder geöffnet, die Wiedereröffnung ist im Mai."),
+        ("ru", "Жители вдруг разразились гневными комментариями."),
+    ] {
+        assert!(lint(&echo(), text, lang).is_empty(), "{lang}: {text}");
+    }
+}

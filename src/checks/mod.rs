@@ -2,6 +2,7 @@
 
 pub mod brackets;
 pub mod consistency;
+pub mod echo;
 pub(crate) mod lazy;
 pub(crate) mod literal;
 pub mod loops;

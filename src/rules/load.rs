@@ -4,6 +4,7 @@ use super::schema::{Exceptions, OneOrMany, PhraseTables, RawExample, RawFile, Ra
 use super::{builtin, Example, FixSafety, Rule, RuleKind, RuleMeta, RuleSet, RuleSource};
 use crate::checks::brackets::BracketsCheck;
 use crate::checks::consistency::{ConsistencyCheck, ConsistencySet, Family};
+use crate::checks::echo::{EchoCheck, EchoLanguage};
 use crate::checks::lazy::LazyRegex;
 use crate::checks::loops::LoopCheck;
 use crate::checks::mixed_script::MixedScriptCheck;
@@ -492,6 +493,17 @@ impl Validator<'_> {
                 raw.canonical.as_ref().map(Spanned::span),
                 &[Names],
             ),
+            (
+                "echo_prefixes",
+                raw.echo_prefixes.as_ref().map(Spanned::span),
+                &[Echo],
+            ),
+            (
+                "conjunctions",
+                raw.conjunctions.as_ref().map(Spanned::span),
+                &[Echo],
+            ),
+            ("window", raw.window.as_ref().map(Spanned::span), &[Echo]),
             ("roles", raw.roles.as_ref().map(Spanned::span), &[Titles]),
             (
                 "affiliations",
@@ -894,6 +906,41 @@ impl Validator<'_> {
                     max_words: max_words.clamp(min_words, 20),
                     min_sentence_words: self.count(&raw.min_sentence_words, 4, 100),
                 }))
+            }
+            RuleKind::Echo => {
+                let mut lists = [&raw.echo_prefixes, &raw.conjunctions].map(|table| match table {
+                    None => HashMap::new(),
+                    Some(map) => self.word_lists(map.get_ref(), map.span()),
+                });
+                let (prefixes, conjunctions) =
+                    (std::mem::take(&mut lists[0]), std::mem::take(&mut lists[1]));
+                let mut codes: HashSet<&String> =
+                    prefixes.keys().chain(conjunctions.keys()).collect();
+                let star = "*".to_string();
+                codes.insert(&star);
+                let merged =
+                    |map: &HashMap<String, HashSet<String>>, code: &str| -> HashSet<String> {
+                        let mut out = map.get("*").cloned().unwrap_or_default();
+                        out.extend(map.get(code).into_iter().flatten().cloned());
+                        out
+                    };
+                let languages = codes
+                    .into_iter()
+                    .map(|code| {
+                        let mut ordered: Vec<String> =
+                            merged(&prefixes, code).into_iter().collect();
+                        ordered.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+                        (
+                            code.clone(),
+                            EchoLanguage {
+                                prefixes: ordered,
+                                conjunctions: merged(&conjunctions, code),
+                            },
+                        )
+                    })
+                    .collect();
+                let window = self.length(&raw.window, 4);
+                Some(Box::new(EchoCheck { languages, window }))
             }
             RuleKind::Brackets => {
                 let marks = self.choices(&raw.marks, &["brackets", "quotes"]);

@@ -44,11 +44,13 @@ pub enum RuleKind {
     Loop,
     /// Unbalanced quotation marks and brackets in a paragraph.
     Brackets,
+    /// A prefixed word echoing a neighbouring word ("attempt to re-attempt", "re-relaunch").
+    Echo,
 }
 
 impl RuleKind {
     /// Every kind, as written in rule files.
-    pub const ALL: [RuleKind; 12] = [
+    pub const ALL: [RuleKind; 13] = [
         RuleKind::Pattern,
         RuleKind::Substitution,
         RuleKind::Repetition,
@@ -61,6 +63,7 @@ impl RuleKind {
         RuleKind::Mojibake,
         RuleKind::Loop,
         RuleKind::Brackets,
+        RuleKind::Echo,
     ];
 
     /// The name used in rule files.
@@ -78,12 +81,15 @@ impl RuleKind {
             RuleKind::Mojibake => "mojibake",
             RuleKind::Loop => "loop",
             RuleKind::Brackets => "brackets",
+            RuleKind::Echo => "echo",
         }
     }
 
     fn default_category(self) -> Category {
         match self {
-            RuleKind::Repetition | RuleKind::MixedScript | RuleKind::Loop => Category::Garble,
+            RuleKind::Repetition | RuleKind::MixedScript | RuleKind::Loop | RuleKind::Echo => {
+                Category::Garble
+            }
             RuleKind::NameDrift | RuleKind::Names => Category::Name,
             RuleKind::Titles => Category::Title,
             RuleKind::Untranslated => Category::Language,
@@ -123,6 +129,7 @@ impl RuleKind {
             }
             RuleKind::Loop => "'{excerpt}' repeats {repeated}",
             RuleKind::Brackets => "'{match}' {problem}",
+            RuleKind::Echo => "'{match}' echoes a neighbouring word",
         }
     }
 

@@ -70,6 +70,10 @@ pub struct RawRule {
     pub rank: Option<Spanned<WordLists>>,
     pub connectors: Option<Spanned<WordLists>>,
     pub framing: Option<Spanned<WordLists>>,
+    // echo: prefixes, coordinating words, window
+    pub echo_prefixes: Option<Spanned<WordLists>>,
+    pub conjunctions: Option<Spanned<WordLists>>,
+    pub window: Option<Spanned<i64>>,
     pub exclusive: Option<Spanned<Vec<Vec<String>>>>,
     pub holders: Option<Spanned<Vec<RawHolder>>>,
     // names: canonical spelling → wrong variants
