@@ -1009,3 +1009,16 @@ fn human_output_into_a_closed_pipe_keeps_the_exit_code() {
     assert_eq!(code, 1, "{stderr}");
     assert!(!stderr.contains("cannot write output"), "{stderr}");
 }
+
+#[test]
+fn listing_and_explaining_into_a_closed_pipe_do_not_panic() {
+    for args in [
+        &["rules", "list"][..],
+        &["rules", "list", "--format", "json"],
+        &["explain", "names.drift"],
+    ] {
+        let (code, stderr) = run_with_closed_stdout(args, "");
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}

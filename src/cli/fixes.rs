@@ -62,10 +62,13 @@ pub fn apply(
         let path = result.document.path().to_string();
         if dry_run {
             let diff = similar::TextDiff::from_lines(source, fixed.as_str());
-            print!(
-                "{}",
-                diff.unified_diff().context_radius(2).header(&path, &path)
-            );
+            let text = diff
+                .unified_diff()
+                .context_radius(2)
+                .header(&path, &path)
+                .to_string();
+            // A closed pipe (`--diff | head`) ends the output, not the run.
+            let _ = super::write_stdout(&text);
         } else if let Err(e) = write_atomically(Path::new(&path), &fixed) {
             errors.push(FileError {
                 path,

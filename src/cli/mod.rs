@@ -154,6 +154,21 @@ impl RuleArgs {
     }
 }
 
+/// Writes `text` to stdout. A closed pipe (`translint rules list | head`) is not an error.
+pub fn write_stdout(text: &str) -> ExitCode {
+    use std::io::Write;
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    match lock.write_all(text.as_bytes()).and_then(|()| lock.flush()) {
+        Ok(()) => ExitCode::from(EXIT_CLEAN),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_CLEAN),
+        Err(e) => {
+            eprintln!("translint: error: cannot write output: {e}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")

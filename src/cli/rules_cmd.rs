@@ -1,7 +1,8 @@
 //! `translint rules list`, `translint rules test` and `translint explain`.
 
-use super::{ColorArg, ListFormat, RuleArgs, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use super::{write_stdout, ColorArg, ListFormat, RuleArgs, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use serde_json::json;
+use std::fmt::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use translint::report::human;
@@ -28,9 +29,11 @@ pub fn list(args: &RuleArgs, format: ListFormat) -> ExitCode {
                 .map(|r| r.meta.id.len())
                 .max()
                 .unwrap_or(0);
+            let mut text = String::new();
             for r in set.rules() {
                 let m = &r.meta;
-                println!(
+                let _ = writeln!(
+                    text,
                     "{:width$}  {:12}  {:7}  {:11}  {}",
                     m.id,
                     m.kind.as_str(),
@@ -39,7 +42,8 @@ pub fn list(args: &RuleArgs, format: ListFormat) -> ExitCode {
                     languages(r)
                 );
             }
-            println!("{} rules", set.rules().len());
+            let _ = writeln!(text, "{} rules", set.rules().len());
+            write_stdout(&text)
         }
         ListFormat::Json => {
             let rules: Vec<_> = set
@@ -51,13 +55,10 @@ pub fn list(args: &RuleArgs, format: ListFormat) -> ExitCode {
                             "languages": m.languages, "source": m.source.name, "description": m.description })
                 })
                 .collect();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&json!({ "rules": rules })).unwrap_or_default()
-            );
+            let text = serde_json::to_string_pretty(&json!({ "rules": rules })).unwrap_or_default();
+            write_stdout(&format!("{text}\n"))
         }
     }
-    ExitCode::from(EXIT_CLEAN)
 }
 
 pub fn test(paths: &[PathBuf], color: ColorArg) -> ExitCode {
@@ -91,30 +92,36 @@ pub fn explain(id: &str, args: &RuleArgs) -> ExitCode {
         return ExitCode::from(EXIT_ERROR);
     };
     let m = &rule.meta;
-    println!("{}", m.id);
-    println!("  kind:      {}", m.kind);
-    println!("  severity:  {}", m.severity);
-    println!("  category:  {} (MQM: {})", m.category, m.category.mqm());
-    println!("  languages: {}", languages(rule));
-    println!("  defined:   {}", m.source.name);
-    println!();
+    let mut text = String::new();
+    let _ = writeln!(text, "{}", m.id);
+    let _ = writeln!(text, "  kind:      {}", m.kind);
+    let _ = writeln!(text, "  severity:  {}", m.severity);
+    let _ = writeln!(
+        text,
+        "  category:  {} (MQM: {})",
+        m.category,
+        m.category.mqm()
+    );
+    let _ = writeln!(text, "  languages: {}", languages(rule));
+    let _ = writeln!(text, "  defined:   {}", m.source.name);
+    let _ = writeln!(text);
     if let Some(description) = &m.description {
-        println!("{}\n", description.trim());
+        let _ = writeln!(text, "{}\n", description.trim());
     }
-    println!("Message: {}", m.message);
+    let _ = writeln!(text, "Message: {}", m.message);
     if !m.examples.is_empty() {
-        println!("\nExamples:");
+        let _ = writeln!(text, "\nExamples:");
         for e in &m.examples {
             if let Some(bad) = &e.bad {
-                println!("  bad:   {bad}");
+                let _ = writeln!(text, "  bad:   {bad}");
             }
             if let Some(fixed) = &e.fixed {
-                println!("  fixed: {fixed}");
+                let _ = writeln!(text, "  fixed: {fixed}");
             }
             if let Some(good) = &e.good {
-                println!("  good:  {good}");
+                let _ = writeln!(text, "  good:  {good}");
             }
         }
     }
-    ExitCode::from(EXIT_CLEAN)
+    write_stdout(&text)
 }
