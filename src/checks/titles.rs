@@ -23,6 +23,24 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
+/// The word lists of one language's title lexicon, besides its role phrases.
+#[derive(Clone, Debug, Default)]
+pub struct TitleWords {
+    /// Lowercase compound prefix → affiliation (`eu-` → `european union`), `rank:…` (`vize`) or
+    /// `""` for a level only (`bundes`).
+    pub prefixes: HashMap<String, String>,
+    /// Lowercase affiliation phrase → canonical affiliation (`norwegian` → `norway`).
+    pub affiliations: HashMap<String, String>,
+    /// Words that put a title in the past (`former`, `ex`).
+    pub past: HashSet<String>,
+    /// Words that make a lower rank of a role (`deputy`, `vice`).
+    pub rank: HashSet<String>,
+    /// Small words inside title phrases (`the`, `of`, `de`, `der`).
+    pub connectors: HashSet<String>,
+    /// Words that make a following title a description, not a name's title (`as`, `als`).
+    pub framing: HashSet<String>,
+}
+
 /// The title lexicon of one language.
 pub struct TitleLanguage {
     /// Every role phrase (lowercase) in one Aho-Corasick automaton, leftmost-longest; built when a
@@ -32,19 +50,7 @@ pub struct TitleLanguage {
     phrases: Vec<String>,
     /// Lowercase phrase → canonical role (and the affiliation written inside the phrase).
     roles: HashMap<String, RoleEntry>,
-    /// Lowercase compound prefix → affiliation (`eu-` → `european union`), `rank:…` (`vize`) or
-    /// `""` for a level only (`bundes`).
-    prefixes: HashMap<String, String>,
-    /// Lowercase affiliation phrase → canonical affiliation (`norwegian` → `norway`).
-    affiliations: HashMap<String, String>,
-    /// Words that put a title in the past (`former`, `ex`).
-    past: HashSet<String>,
-    /// Words that make a lower rank of a role (`deputy`, `vice`).
-    rank: HashSet<String>,
-    /// Small words inside title phrases (`the`, `of`, `de`, `der`).
-    connectors: HashSet<String>,
-    /// Words that make a following title a description, not a name's title (`as`, `als`).
-    framing: HashSet<String>,
+    words: TitleWords,
 }
 
 impl TitleLanguage {
@@ -79,8 +85,8 @@ impl TitleLanguage {
                 let prefix = (word_start < role.start).then_some(word_start..role.start);
                 let known_prefix = prefix
                     .as_ref()
-                    .is_none_or(|p| self.prefixes.contains_key(&lower[p.clone()]));
-                let whole = word_start.min(role.start)..role.end;
+                    .is_none_or(|p| self.words.prefixes.contains_key(&lower[p.clone()]));
+                let whole = word_start..role.end;
                 (known_prefix && is_whole_word(lower, whole)).then(|| {
                     (
                         role.clone(),
@@ -91,21 +97,14 @@ impl TitleLanguage {
             })
     }
 
-    /// A language's lexicon (its regex compiles on first use). A role phrase may hold an `{aff}` slot for an affiliation
-    /// written inside it ("ministre {aff} de la défense"): it is expanded with every affiliation form.
-    pub fn new(
-        role_phrases: HashMap<String, String>,
-        prefixes: HashMap<String, String>,
-        affiliations: HashMap<String, String>,
-        past: HashSet<String>,
-        rank: HashSet<String>,
-        connectors: HashSet<String>,
-        framing: HashSet<String>,
-    ) -> Self {
+    /// A language's lexicon (its automaton is built on first use). A role phrase may hold an
+    /// `{aff}` slot for an affiliation written inside it ("ministre {aff} de la défense"): it is
+    /// expanded with every affiliation form.
+    pub fn new(role_phrases: HashMap<String, String>, words: TitleWords) -> Self {
         let mut roles: HashMap<String, RoleEntry> = HashMap::new();
         for (phrase, role) in role_phrases {
             if phrase.contains("{aff}") {
-                for (form, affiliation) in &affiliations {
+                for (form, affiliation) in &words.affiliations {
                     let entry = RoleEntry {
                         role: role.clone(),
                         affiliation: Some(affiliation.clone()),
@@ -128,12 +127,7 @@ impl TitleLanguage {
             matcher,
             phrases,
             roles,
-            prefixes,
-            affiliations,
-            past,
-            rank,
-            connectors,
-            framing,
+            words,
         }
     }
 }
@@ -424,7 +418,7 @@ fn find_titles(
         // The affiliation written as a word wins over a compound prefix ("deutsche Bundeskanzler").
         // A prefix names an affiliation ("EU-"), a rank ("Vize" → `rank:vice`) or only a level
         // ("Bundes", mapped to "").
-        let prefix = prefix_range.and_then(|p| lexicon.prefixes.get(&lower[p]).cloned());
+        let prefix = prefix_range.and_then(|p| lexicon.words.prefixes.get(&lower[p]).cloned());
         let prefix_rank = prefix
             .as_deref()
             .and_then(|p| p.strip_prefix("rank:"))
@@ -451,21 +445,21 @@ fn find_titles(
             let text = &prose[w.span.clone()];
             let lower = text.to_lowercase();
             let bare = strip_elision(strip_clitic(&lower));
-            if lexicon.connectors.contains(bare) {
+            if lexicon.words.connectors.contains(bare) {
                 determiner = true;
                 leftmost = w.span.start;
                 i -= 1;
                 continue;
-            } else if lexicon.past.contains(bare) {
+            } else if lexicon.words.past.contains(bare) {
                 past = true;
-            } else if lexicon.rank.contains(bare) {
+            } else if lexicon.words.rank.contains(bare) {
                 ranked.get_or_insert(bare.to_string());
-            } else if let Some(a) = lexicon.affiliations.get(bare) {
+            } else if let Some(a) = lexicon.words.affiliations.get(bare) {
                 affiliation.get_or_insert(a.clone());
             } else if is_affiliation_word(text, w, sentence_range.start, words) {
                 affiliation.get_or_insert(fold(bare));
             } else {
-                framed = lexicon.framing.contains(bare);
+                framed = lexicon.words.framing.contains(bare);
                 break;
             }
             start = w.span.start;
@@ -488,12 +482,12 @@ fn find_titles(
             let text = &prose[w.span.clone()];
             let lower = text.to_lowercase();
             let bare = strip_clitic(&lower);
-            if let Some(a) = lexicon.affiliations.get(bare) {
+            if let Some(a) = lexicon.words.affiliations.get(bare) {
                 affiliation.get_or_insert(a.clone());
                 end = w.span.end;
                 break;
             }
-            if lexicon.connectors.contains(bare) {
+            if lexicon.words.connectors.contains(bare) {
                 connectors += 1;
                 cursor = w.span.end;
                 look += 1;

@@ -13,7 +13,7 @@ use crate::checks::name_drift::{DriftThresholds, NameDriftCheck, NameLanguage};
 use crate::checks::pattern::PatternCheck;
 use crate::checks::repetition::RepetitionCheck;
 use crate::checks::substitution::SubstitutionCheck;
-use crate::checks::titles::{Holder, TitleLanguage, TitlesCheck};
+use crate::checks::titles::{Holder, TitleLanguage, TitleWords, TitlesCheck};
 use crate::checks::untranslated::{Skip, Thresholds, UntranslatedCheck};
 use crate::checks::Check;
 use crate::diagnostic::Severity;
@@ -918,23 +918,17 @@ impl Validator<'_> {
                     prefixes.keys().chain(conjunctions.keys()).collect();
                 let star = "*".to_string();
                 codes.insert(&star);
-                let merged =
-                    |map: &HashMap<String, HashSet<String>>, code: &str| -> HashSet<String> {
-                        let mut out = map.get("*").cloned().unwrap_or_default();
-                        out.extend(map.get(code).into_iter().flatten().cloned());
-                        out
-                    };
                 let languages = codes
                     .into_iter()
                     .map(|code| {
                         let mut ordered: Vec<String> =
-                            merged(&prefixes, code).into_iter().collect();
+                            for_language(&prefixes, code).into_iter().collect();
                         ordered.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
                         (
                             code.clone(),
                             EchoLanguage {
                                 prefixes: ordered,
-                                conjunctions: merged(&conjunctions, code),
+                                conjunctions: for_language(&conjunctions, code),
                             },
                         )
                     })
@@ -1056,35 +1050,22 @@ impl Validator<'_> {
                 );
             }
         }
-        fn merged<V: Clone>(
-            map: &HashMap<String, HashMap<String, V>>,
-            code: &str,
-        ) -> HashMap<String, V> {
-            let mut out = map.get("*").cloned().unwrap_or_default();
-            if code != "*" {
-                out.extend(map.get(code).cloned().unwrap_or_default());
-            }
-            out
-        }
-        let merged_set = |map: &HashMap<String, HashSet<String>>, code: &str| -> HashSet<String> {
-            let mut out = map.get("*").cloned().unwrap_or_default();
-            out.extend(map.get(code).into_iter().flatten().cloned());
-            out
-        };
         let mut languages = HashMap::new();
         for code in codes {
-            let role_phrases = merged(&roles, &code);
+            let role_phrases = for_language(&roles, &code);
             if role_phrases.is_empty() {
                 continue;
             }
             let built = TitleLanguage::new(
                 role_phrases,
-                merged(&prefixes, &code),
-                merged(&affiliations, &code),
-                merged_set(&lists[0], &code),
-                merged_set(&lists[1], &code),
-                merged_set(&lists[2], &code),
-                merged_set(&lists[3], &code),
+                TitleWords {
+                    prefixes: for_language(&prefixes, &code),
+                    affiliations: for_language(&affiliations, &code),
+                    past: for_language(&lists[0], &code),
+                    rank: for_language(&lists[1], &code),
+                    connectors: for_language(&lists[2], &code),
+                    framing: for_language(&lists[3], &code),
+                },
             );
             languages.insert(code, built);
         }
@@ -1203,13 +1184,6 @@ impl Validator<'_> {
                 codes.insert(code.clone());
             }
         }
-        let merged = |map: &HashMap<String, HashSet<String>>, code: &str| -> HashSet<String> {
-            let mut words = map.get("*").cloned().unwrap_or_default();
-            if code != "*" {
-                words.extend(map.get(code).into_iter().flatten().cloned());
-            }
-            words
-        };
         let endings = |set: HashSet<String>| -> Vec<String> {
             let mut v: Vec<String> = set.into_iter().collect();
             v.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
@@ -1220,13 +1194,13 @@ impl Validator<'_> {
             .map(|code| {
                 let data = NameLanguage {
                     lexicon: NameLexicon {
-                        stopwords: merged(&lists[0], &code),
-                        titles: merged(&lists[1], &code),
-                        particles: merged(&lists[2], &code),
-                        determiners: merged(&lists[3], &code),
+                        stopwords: for_language(&lists[0], &code),
+                        titles: for_language(&lists[1], &code),
+                        particles: for_language(&lists[2], &code),
+                        determiners: for_language(&lists[3], &code),
                     },
-                    inflections: endings(merged(&lists[4], &code)),
-                    derivations: endings(merged(&lists[5], &code)),
+                    inflections: endings(for_language(&lists[4], &code)),
+                    derivations: endings(for_language(&lists[5], &code)),
                     ending_length: ending_lengths
                         .get(&code)
                         .or(ending_lengths.get("*"))
@@ -1280,4 +1254,19 @@ impl Validator<'_> {
             }
         }
     }
+}
+
+/// A per-language table's `*` entries merged with those of `code` (every list, set or map of word
+/// data in rule files works this way).
+fn for_language<C>(table: &HashMap<String, C>, code: &str) -> C
+where
+    C: Clone + Default + IntoIterator + Extend<<C as IntoIterator>::Item>,
+{
+    let mut out = table.get("*").cloned().unwrap_or_default();
+    if code != "*" {
+        if let Some(own) = table.get(code) {
+            out.extend(own.clone());
+        }
+    }
+    out
 }
