@@ -1,14 +1,18 @@
 //! `translint check`: lint inputs and report.
 
-use super::fixes;
+use super::fixes::Fixer;
 use super::inputs::{self, Input};
+use super::ordered;
 use super::{ColorArg, RuleArgs, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use clap::{Args, ValueEnum};
-use rayon::prelude::*;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use translint::report::{human, json, FileError, FileResult};
+use translint::report::finding::{resolve, Documents, NoDocuments};
+use translint::report::human::HumanReporter;
+use translint::report::json::JsonReporter;
+use translint::report::{FileError, FileResult, LintedFile, Reporter, RunEnd};
+use translint::rules::RuleMeta;
 use translint::text::language::is_valid_code;
 use translint::{Document, Linter, Severity};
 
@@ -54,6 +58,9 @@ pub struct CheckArgs {
     /// The file name to report for stdin (also picks its format, e.g. article.md).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
+    /// Lint with this many threads (default: one per core; also RAYON_NUM_THREADS).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(usize))]
+    pub threads: Option<usize>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -131,107 +138,184 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
     let mut errors: Vec<FileError> = Vec::new();
     let inputs = inputs::expand(&paths, &mut errors);
+    let stdin_given = inputs.iter().any(|i| matches!(i, Input::Stdin));
     if inputs.iter().filter(|i| matches!(i, Input::Stdin)).count() > 1 {
         return usage_error("'-' (stdin) can be given only once".into());
     }
-    let min = severity(args.min_severity);
-    // Files are read and linted in parallel; results keep the input order.
-    let outcomes: Vec<Result<FileResult, FileError>> = inputs
-        .par_iter()
-        .map(|input| {
-            let loaded = inputs::read(input, args.stdin_filename.as_deref())?;
-            let document = Document::from_bytes(
-                loaded.path.clone(),
-                loaded.bytes,
-                loaded.format,
-                args.lang.as_deref(),
-            )
-            .map_err(|e| inputs::input_error(&loaded.path, e))?;
-            let mut diagnostics = linter.lint(&document);
-            diagnostics.retain(|d| d.severity >= min);
-            Ok(FileResult {
-                document,
-                diagnostics,
-            })
-        })
-        .collect();
-    let mut results = Vec::with_capacity(outcomes.len());
-    for outcome in outcomes {
-        match outcome {
-            Ok(result) => results.push(result),
-            Err(e) => errors.push(e),
-        }
+    if stdin_given && (args.fix || args.fix_unsafe) && !args.diff {
+        return usage_error("--fix cannot write to stdin; use --diff to see the fixes".into());
     }
-
-    if args.cross_file {
-        let docs: Vec<&Document> = results.iter().map(|r| &r.document).collect();
-        let found = linter.lint_batch(&docs);
-        for (i, d) in found {
-            if d.severity >= min {
-                results[i].diagnostics.push(d);
+    let run = Run {
+        linter: &linter,
+        min: severity(args.min_severity),
+    };
+    let mut fixer =
+        (args.fix || args.fix_unsafe || args.diff).then(|| Fixer::new(args.fix_unsafe, args.diff));
+    let mut reporter: Box<dyn Reporter> = match (args.diff, args.format) {
+        (true, _) => Box::new(Silent),
+        (false, OutputFormat::Human) => Box::new(HumanReporter::new(args.color.stdout())),
+        (false, OutputFormat::Json) => Box::new(JsonReporter::new(std::io::stdout())),
+    };
+    let mut failing = false;
+    let fail_threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let mut write_error: Option<std::io::Error> = None;
+    // Fixes, reports and counts one linted file; runs on this thread, in input order.
+    let mut finish_file = |result: &FileResult,
+                           others: &dyn Documents,
+                           errors: &mut Vec<FileError>| {
+        let mut fixed = None;
+        if let Some(fixer) = fixer.as_mut() {
+            match fixer.fix(&result.document, &result.diagnostics) {
+                Ok(Some(text)) => {
+                    let doc = &result.document;
+                    let again = Document::from_text(doc.path(), text, doc.format(), doc.language());
+                    fixed = Some(run.lint(again));
+                }
+                Ok(None) => {}
+                Err(e) => errors.push(e),
             }
         }
-        for r in &mut results {
-            r.diagnostics.sort_by(|a, b| {
-                (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
-            });
+        let result = fixed.as_ref().unwrap_or(result);
+        failing |=
+            fail_threshold.is_some_and(|t| result.diagnostics.iter().any(|d| d.severity >= t));
+        if write_error.is_some() {
+            return;
         }
-    }
-    if args.fix || args.fix_unsafe || args.diff {
-        let stdin_given = inputs.iter().any(|i| matches!(i, Input::Stdin));
-        if stdin_given && !args.diff {
-            return usage_error("--fix cannot write to stdin; use --diff to see the fixes".into());
-        }
-        let outcome = fixes::apply(&mut results, args.fix_unsafe, args.diff, &mut errors);
-        if args.diff {
-            eprintln!("{}", outcome.summary(true));
-            return ExitCode::from(if !errors.is_empty() {
-                EXIT_ERROR
-            } else if outcome.fixes > 0 {
-                EXIT_FINDINGS
-            } else {
-                EXIT_CLEAN
-            });
-        }
-        if outcome.fixes > 0 {
-            eprintln!("{}", outcome.summary(false));
-        }
-    }
-    let written = match args.format {
-        OutputFormat::Human => {
-            let mut out = args.color.stdout();
-            human::write(&mut out, &results, &errors)
-        }
-        OutputFormat::Json => {
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            json::write(&mut lock, &results, &errors).and_then(|()| lock.flush())
+        let report = resolve(&result.document, &result.diagnostics, others);
+        let file = LintedFile {
+            document: &result.document,
+            diagnostics: &result.diagnostics,
+            report: &report,
+            others,
+        };
+        if let Err(e) = reporter.file(&file) {
+            write_error = Some(e);
         }
     };
+    let read_and_lint = |input: &Input| -> Result<FileResult, FileError> {
+        let loaded = inputs::read(input, args.stdin_filename.as_deref())?;
+        let document = Document::from_bytes(
+            loaded.path.clone(),
+            loaded.bytes,
+            loaded.format,
+            args.lang.as_deref(),
+        )
+        .map_err(|e| inputs::input_error(&loaded.path, e))?;
+        Ok(run.lint(document))
+    };
+    let threads = args.threads.unwrap_or_else(rayon::current_num_threads);
+    if args.cross_file {
+        // Every document is kept until the names of all of them have been compared.
+        let mut results = Vec::with_capacity(inputs.len());
+        ordered::for_each_in_order(
+            inputs.len(),
+            threads,
+            |i| read_and_lint(&inputs[i]),
+            |outcome| match outcome {
+                Ok(result) => results.push(result),
+                Err(e) => errors.push(e),
+            },
+        );
+        run.add_cross_file(&mut results);
+        for result in &results {
+            finish_file(result, &results, &mut errors);
+        }
+    } else {
+        let mut read_errors = Vec::new();
+        ordered::for_each_in_order(
+            inputs.len(),
+            threads,
+            |i| read_and_lint(&inputs[i]),
+            |outcome| match outcome {
+                Ok(result) => finish_file(&result, &NoDocuments, &mut read_errors),
+                Err(e) => read_errors.push(e),
+            },
+        );
+        errors.append(&mut read_errors);
+    }
+    let rule_metas: Vec<&RuleMeta> = linter.rules().rules().iter().map(|r| &r.meta).collect();
+    let end = RunEnd {
+        errors: &errors,
+        rules: &rule_metas,
+    };
+    let written = match write_error {
+        Some(e) => Err(e),
+        None => reporter.finish(&end),
+    };
+    if let Some(fixer) = &fixer {
+        if fixer.dry_run || fixer.fixes > 0 {
+            eprintln!("{}", fixer.summary());
+        }
+    }
     if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             return usage_error(format!("cannot write output: {e}"));
         }
     }
     if !errors.is_empty() {
-        if matches!(args.format, OutputFormat::Json) {
+        if !matches!(args.format, OutputFormat::Human) || args.diff {
             for e in &errors {
                 eprintln!("translint: error: {}: {}", e.path, e.message);
             }
         }
         return ExitCode::from(EXIT_ERROR);
     }
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
-    let failing = threshold.is_some_and(|t| {
-        results
-            .iter()
-            .flat_map(|r| &r.diagnostics)
-            .any(|d| d.severity >= t)
-    });
+    if let Some(fixer) = fixer.filter(|f| f.dry_run) {
+        return ExitCode::from(if fixer.fixes > 0 {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        });
+    }
     ExitCode::from(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// What every file goes through: the linter and the severity floor.
+struct Run<'a> {
+    linter: &'a Linter,
+    min: Severity,
+}
+
+impl Run<'_> {
+    fn lint(&self, document: Document) -> FileResult {
+        let mut diagnostics = self.linter.lint(&document);
+        diagnostics.retain(|d| d.severity >= self.min);
+        FileResult {
+            document,
+            diagnostics,
+        }
+    }
+
+    /// Adds the findings across documents (`--cross-file`), keeping each file's order.
+    fn add_cross_file(&self, results: &mut [FileResult]) {
+        let docs: Vec<&Document> = results.iter().map(|r| &r.document).collect();
+        let found = self.linter.lint_batch(&docs);
+        for (i, d) in found {
+            if d.severity >= self.min {
+                results[i].diagnostics.push(d);
+            }
+        }
+        for r in results {
+            r.diagnostics.sort_by(|a, b| {
+                (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+            });
+        }
+    }
+}
+
+/// The reporter of `--diff`, which prints diffs instead of findings.
+struct Silent;
+
+impl Reporter for Silent {
+    fn file(&mut self, _: &LintedFile<'_>) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn finish(&mut self, _: &RunEnd<'_>) -> std::io::Result<()> {
+        Ok(())
+    }
 }

@@ -2,96 +2,85 @@
 
 use std::path::Path;
 use translint::fix::{apply_counted, write_atomically};
-use translint::report::{FileError, FileResult};
-use translint::Fix;
+use translint::report::FileError;
+use translint::{Diagnostic, Document, Fix};
 
-/// What fixing did (or, with --diff, would do).
-pub struct Outcome {
+/// Applies fixes file by file and counts what it did.
+pub struct Fixer {
+    /// Also apply unsafe fixes (suggestions such as name corrections).
+    pub unsafe_too: bool,
+    /// Print a unified diff instead of writing.
+    pub dry_run: bool,
     pub fixes: usize,
     pub files: usize,
 }
 
-impl Outcome {
+impl Fixer {
+    /// A fixer that has fixed nothing yet.
+    pub fn new(unsafe_too: bool, dry_run: bool) -> Self {
+        Fixer {
+            unsafe_too,
+            dry_run,
+            fixes: 0,
+            files: 0,
+        }
+    }
+
     /// "Fixed 3 problems in 2 files." / "3 fixes would be applied in 2 files."
-    pub fn summary(&self, dry_run: bool) -> String {
+    pub fn summary(&self) -> String {
         let files = if self.files == 1 {
             "1 file".to_string()
         } else {
             format!("{} files", self.files)
         };
-        match (dry_run, self.fixes) {
+        match (self.dry_run, self.fixes) {
             (true, 1) => format!("1 fix would be applied in {files}."),
             (true, n) => format!("{n} fixes would be applied in {files}."),
             (false, 1) => format!("Fixed 1 problem in {files}."),
             (false, n) => format!("Fixed {n} problems in {files}."),
         }
     }
-}
 
-/// Applies the safe fixes (and unsafe ones with `unsafe_too`) of every reported finding. With
-/// `dry_run`, prints a unified diff instead of writing. Fixed findings are removed from `results`;
-/// files that cannot be written are added to `errors` and keep their findings.
-pub fn apply(
-    results: &mut [FileResult],
-    unsafe_too: bool,
-    dry_run: bool,
-    errors: &mut Vec<FileError>,
-) -> Outcome {
-    let mut outcome = Outcome { fixes: 0, files: 0 };
-    for result in results.iter_mut() {
-        let wanted: Vec<usize> = result
-            .diagnostics
+    /// Applies the wanted fixes of `diagnostics` to `document`. A dry run prints the diff; a real
+    /// run writes the file atomically and returns the fixed text, which the caller lints again so
+    /// that what is reported afterwards points into the file as it now is.
+    pub fn fix(
+        &mut self,
+        document: &Document,
+        diagnostics: &[Diagnostic],
+    ) -> Result<Option<String>, FileError> {
+        let fixes: Vec<&Fix> = diagnostics
             .iter()
-            .enumerate()
-            .filter(|(_, d)| d.fix.as_ref().is_some_and(|f| f.safe || unsafe_too))
-            .map(|(i, _)| i)
+            .filter_map(|d| d.fix.as_ref())
+            .filter(|f| f.safe || self.unsafe_too)
             .collect();
-        if wanted.is_empty() {
-            continue;
+        if fixes.is_empty() {
+            return Ok(None);
         }
-        let fixes: Vec<&Fix> = wanted
-            .iter()
-            .filter_map(|&i| result.diagnostics[i].fix.as_ref())
-            .collect();
-        let source = result.document.source();
+        let source = document.source();
         let (fixed, applied) = apply_counted(source, &fixes);
         let count = applied.iter().filter(|a| **a).count();
         if count == 0 || fixed == source {
-            continue;
+            return Ok(None);
         }
-        let path = result.document.path().to_string();
-        if dry_run {
+        let path = document.path();
+        if self.dry_run {
             let diff = similar::TextDiff::from_lines(source, fixed.as_str());
             let text = diff
                 .unified_diff()
                 .context_radius(2)
-                .header(&path, &path)
+                .header(path, path)
                 .to_string();
             // A closed pipe (`--diff | head`) ends the output, not the run.
             let _ = super::write_stdout(&text);
-        } else if let Err(e) = write_atomically(Path::new(&path), &fixed) {
-            errors.push(FileError {
-                path,
+        } else {
+            write_atomically(Path::new(path), &fixed).map_err(|e| FileError {
+                path: path.to_string(),
                 message: format!("cannot write fixes: {e}"),
-            });
-            continue;
+            })?;
         }
-        outcome.fixes += count;
-        outcome.files += 1;
-        if !dry_run {
-            let fixed_indices: Vec<usize> = wanted
-                .iter()
-                .zip(&applied)
-                .filter(|(_, a)| **a)
-                .map(|(&i, _)| i)
-                .collect();
-            let mut index = 0;
-            result.diagnostics.retain(|_| {
-                let keep = !fixed_indices.contains(&index);
-                index += 1;
-                keep
-            });
-        }
+        self.fixes += count;
+        self.files += 1;
+        Ok((!self.dry_run).then_some(fixed))
     }
-    outcome
 }

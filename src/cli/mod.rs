@@ -3,6 +3,7 @@
 mod check;
 mod fixes;
 mod inputs;
+mod ordered;
 mod rules_cmd;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};

@@ -1,6 +1,6 @@
 //! Compiler-style output with codespan-reporting.
 
-use super::{FileError, FileResult};
+use super::{LintedFile, Reporter, RunEnd, Tally};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::selftest::SelfTestReport;
 use crate::rules::{Rule, RuleError};
@@ -59,46 +59,68 @@ fn to_codespan(
         .with_notes(notes)
 }
 
-/// Prints every finding, then file errors, then a summary line.
-pub fn write(
-    w: &mut dyn WriteColor,
-    results: &[FileResult],
-    errors: &[FileError],
-) -> io::Result<()> {
-    let mut files = SimpleFiles::new();
-    let ids: Vec<usize> = results
-        .iter()
-        .map(|r| files.add(r.document.path(), r.document.source()))
-        .collect();
-    let file_of = |path: &str| {
-        results
-            .iter()
-            .position(|r| r.document.path() == path)
-            .map(|i| ids[i])
-    };
-    for (result, &file) in results.iter().zip(&ids) {
-        for d in &result.diagnostics {
-            emit(w, &files, &to_codespan(file, d, file_of))?;
-        }
-    }
-    for e in errors {
-        let d = CsDiagnostic::<usize>::error().with_message(format!("{}: {}", e.path, e.message));
-        emit(w, &files, &d)?;
-    }
-    writeln!(w, "{}", summary(results, errors))
+/// Prints each file's findings as the file arrives, then file errors and a summary line.
+pub struct HumanReporter<W> {
+    out: W,
+    tally: Tally,
 }
 
-/// "3 problems (1 error, 2 warnings) in 2 files", or "No problems in 2 files".
-pub fn summary(results: &[FileResult], errors: &[FileError]) -> String {
-    let all = results.iter().flat_map(|r| &r.diagnostics);
-    let count = |s: Severity| all.clone().filter(|d| d.severity == s).count();
-    let (e, w, i) = (
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-    );
-    let total = e + w + i;
-    let files = plural(results.len(), "file");
+impl<W: WriteColor> HumanReporter<W> {
+    /// A reporter writing to `out`.
+    pub fn new(out: W) -> Self {
+        HumanReporter {
+            out,
+            tally: Tally::default(),
+        }
+    }
+}
+
+impl<W: WriteColor> Reporter for HumanReporter<W> {
+    fn file(&mut self, file: &LintedFile<'_>) -> io::Result<()> {
+        self.tally.add(file.diagnostics);
+        if file.diagnostics.is_empty() {
+            return Ok(());
+        }
+        let doc = file.document;
+        let mut files = SimpleFiles::new();
+        let own = files.add(doc.path(), doc.source());
+        // Files that cross-file labels point into, added once each.
+        let mut others: Vec<(&str, usize)> = Vec::new();
+        for label in file.diagnostics.iter().flat_map(|d| &d.labels) {
+            let Some(path) = label.path.as_deref() else {
+                continue;
+            };
+            if others.iter().any(|(p, _)| *p == path) {
+                continue;
+            }
+            if let Some(other) = file.others.find(path) {
+                others.push((other.path(), files.add(other.path(), other.source())));
+            }
+        }
+        let file_of = |path: &str| others.iter().find(|(p, _)| *p == path).map(|(_, id)| *id);
+        for d in file.diagnostics {
+            emit(&mut self.out, &files, &to_codespan(own, d, file_of))?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, end: &RunEnd<'_>) -> io::Result<()> {
+        let files = SimpleFiles::<&str, &str>::new();
+        for e in end.errors {
+            let d =
+                CsDiagnostic::<usize>::error().with_message(format!("{}: {}", e.path, e.message));
+            emit(&mut self.out, &files, &d)?;
+        }
+        writeln!(self.out, "{}", summary(&self.tally, end.errors.len()))?;
+        self.out.flush()
+    }
+}
+
+/// "Found 3 problems (1 error, 2 warnings) in 2 files.", or "No problems found in 2 files."
+pub fn summary(tally: &Tally, unreadable: usize) -> String {
+    let (e, w, i) = (tally.errors, tally.warnings, tally.infos);
+    let total = tally.total();
+    let files = plural(tally.files, "file");
     let mut line = if total == 0 {
         format!("No problems found in {files}.")
     } else {
@@ -119,10 +141,10 @@ pub fn summary(results: &[FileResult], errors: &[FileError]) -> String {
             parts.join(", ")
         )
     };
-    if !errors.is_empty() {
+    if unreadable > 0 {
         line.push_str(&format!(
             " {} could not be read.",
-            plural(errors.len(), "file")
+            plural(unreadable, "file")
         ));
     }
     line

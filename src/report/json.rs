@@ -1,73 +1,56 @@
 //! The JSON contract: stable field names that CI tools and our own tests rely on (docs/json.md).
 
-use super::{FileError, FileResult};
-use crate::diagnostic::Diagnostic;
-use crate::document::Document;
+use super::{FileError, FileReport, Finding, LintedFile, Location, Reporter, RunEnd};
 use serde_json::{json, Value};
 use std::io;
-use std::ops::Range;
 
-fn position(doc: &Document, offset: usize) -> Value {
-    let (line, column) = doc.line_col(offset);
-    json!({ "line": line, "column": column })
-}
-
-fn span(doc: &Document, range: &Range<usize>) -> (Value, Value, Value) {
+fn span(location: &Location) -> (Value, Value, Value) {
     (
-        json!({ "start": range.start, "end": range.end }),
-        position(doc, range.start),
-        position(doc, range.end),
+        json!({ "start": location.span.start, "end": location.span.end }),
+        json!({ "line": location.start.line, "column": location.start.column }),
+        json!({ "line": location.end.line, "column": location.end.column }),
     )
 }
 
-/// One diagnostic as a JSON object. `others` resolves labels that point into other documents.
-pub fn diagnostic(doc: &Document, d: &Diagnostic, others: &[FileResult]) -> Value {
-    let (primary, start, end) = span(doc, &d.span);
-    let labels: Vec<Value> = d
-        .labels
+/// One finding as a JSON object (also one line of `jsonl`).
+pub fn finding(f: &Finding) -> Value {
+    let (primary, start, end) = span(&f.location);
+    let labels: Vec<Value> = f
+        .related
         .iter()
-        .filter_map(|l| {
-            let in_doc = match &l.path {
-                None => doc,
-                Some(path) => &others.iter().find(|r| r.document.path() == &**path)?.document,
-            };
-            let (s, start, end) = span(in_doc, &l.span);
-            Some(json!({ "path": in_doc.path(), "span": s, "start": start, "end": end, "message": l.message }))
+        .map(|r| {
+            let (s, start, end) = span(&r.location);
+            json!({ "path": r.location.path, "span": s, "start": start, "end": end, "message": r.message })
         })
         .collect();
-    let fix = d.fix.as_ref().map(|f| {
-        json!({ "replacement": f.replacement, "span": { "start": f.span.start, "end": f.span.end }, "safe": f.safe })
+    let fix = f.fix.as_ref().map(|fix| {
+        json!({ "replacement": fix.replacement, "span": { "start": fix.span.start, "end": fix.span.end }, "safe": fix.safe })
     });
-    let text = doc.source().get(d.span.clone()).unwrap_or_default();
     json!({
-        "path": doc.path(),
-        "rule": &*d.rule,
-        "category": d.category.as_str(),
-        "severity": d.severity.as_str(),
-        "message": d.message,
+        "path": f.location.path,
+        "rule": &*f.rule,
+        "category": f.category.as_str(),
+        "severity": f.severity.as_str(),
+        "message": f.message,
         "span": primary,
         "start": start,
         "end": end,
-        "text": text,
+        "text": f.text,
         "labels": labels,
         "fix": fix,
-        "help": d.help,
+        "help": f.help,
     })
 }
 
 /// The whole report: diagnostics, linted files with their language, and files that could not be read.
-pub fn report(results: &[FileResult], errors: &[FileError]) -> Value {
-    let diagnostics: Vec<Value> = results
+pub fn report(files: &[FileReport], errors: &[FileError]) -> Value {
+    let diagnostics: Vec<Value> = files
         .iter()
-        .flat_map(|r| {
-            r.diagnostics
-                .iter()
-                .map(|d| diagnostic(&r.document, d, results))
-        })
+        .flat_map(|r| r.findings.iter().map(finding))
         .collect();
-    let files: Vec<Value> = results
+    let files: Vec<Value> = files
         .iter()
-        .map(|r| json!({ "path": r.document.path(), "language": r.document.language(), "diagnostics": r.diagnostics.len() }))
+        .map(|r| json!({ "path": r.path, "language": r.language, "diagnostics": r.findings.len() }))
         .collect();
     let errors: Vec<Value> = errors
         .iter()
@@ -76,12 +59,31 @@ pub fn report(results: &[FileResult], errors: &[FileError]) -> Value {
     json!({ "version": 1, "diagnostics": diagnostics, "files": files, "errors": errors })
 }
 
-/// Writes the report as pretty JSON followed by a newline.
-pub fn write(
-    w: &mut dyn io::Write,
-    results: &[FileResult],
-    errors: &[FileError],
-) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, &report(results, errors))?;
-    writeln!(w)
+/// Writes the report as pretty JSON followed by a newline, at the end of the run.
+pub struct JsonReporter<W> {
+    out: W,
+    files: Vec<FileReport>,
+}
+
+impl<W: io::Write> JsonReporter<W> {
+    /// A reporter writing to `out`.
+    pub fn new(out: W) -> Self {
+        JsonReporter {
+            out,
+            files: Vec::new(),
+        }
+    }
+}
+
+impl<W: io::Write> Reporter for JsonReporter<W> {
+    fn file(&mut self, file: &LintedFile<'_>) -> io::Result<()> {
+        self.files.push(file.report.clone());
+        Ok(())
+    }
+
+    fn finish(&mut self, end: &RunEnd<'_>) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut self.out, &report(&self.files, end.errors))?;
+        writeln!(self.out)?;
+        self.out.flush()
+    }
 }
