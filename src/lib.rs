@@ -4,6 +4,7 @@
 //! make a [`Document`], run a [`Linter`], and print the [`Diagnostic`]s with a [`report`] format.
 
 pub mod checks;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;

@@ -269,7 +269,11 @@ pattern = "x"
     assert_rule_error(&r, "unknown severity 'fatal'", "house.toml:4:12");
     assert_rule_error(&r, "unknown category 'grammar'", "house.toml:5:12");
     assert_eq!(error_count(&r.stderr), 2, "{}", r.stderr);
-    assert!(r.stderr.contains("2 errors in rule files"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("2 errors in rule or config files"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -793,7 +797,11 @@ kind = "substitution"
         "substitution rule is missing the 'swap' key",
         "house.toml:10:1",
     );
-    assert!(r.stderr.contains("3 errors in rule files"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("3 errors in rule or config files"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

@@ -6,23 +6,24 @@ use super::ordered;
 use super::{ColorArg, RuleArgs, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use clap::{Args, ValueEnum};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use translint::config::{self, Config, FileSettings};
 use translint::report::finding::{resolve, Documents, NoDocuments};
 use translint::report::human::HumanReporter;
 use translint::report::json::JsonReporter;
 use translint::report::{FileError, FileResult, LintedFile, Reporter, RunEnd};
 use translint::rules::RuleMeta;
 use translint::text::language::is_valid_code;
-use translint::{Document, Linter, Severity};
+use translint::{Diagnostic, Document, Linter, Severity};
 
 #[derive(Args)]
 pub struct CheckArgs {
     /// Files or folders to lint; '-' reads stdin (also the default when input is piped).
     pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
-    pub format: OutputFormat,
+    /// Output format [default: human].
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
     /// When to use colour in human output.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
@@ -37,12 +38,15 @@ pub struct CheckArgs {
     /// Skip these rules: ids or pack prefixes (repeatable, comma-separated).
     #[arg(long, value_name = "ID", value_delimiter = ',')]
     pub ignore: Vec<String>,
-    /// Exit 1 when a finding is at or above this severity.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    pub fail_on: FailOn,
-    /// Report only findings at or above this severity.
-    #[arg(long, value_enum, default_value_t = MinSeverity::Info)]
-    pub min_severity: MinSeverity,
+    /// Exit 1 when a finding is at or above this severity [default: warning].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Report only findings at or above this severity [default: info].
+    #[arg(long, value_enum)]
+    pub min_severity: Option<MinSeverity>,
+    /// Skip files and folders matching this glob when walking folders (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
     /// Apply safe fixes (substitutions) to the files, atomically; report what remains.
     #[arg(long)]
     pub fix: bool,
@@ -105,10 +109,17 @@ pub fn run(args: CheckArgs) -> ExitCode {
             ));
         }
     }
-    let mut rules = match args.rules.load(args.color) {
-        Ok(rules) => rules,
+    let (mut rules, config) = match args.rules.load(args.color) {
+        Ok(loaded) => loaded,
         Err(code) => return code,
     };
+    // The command line wins over the config file; --ignore adds to its ignores.
+    let select = if args.select.is_empty() {
+        config.select.clone().unwrap_or_default()
+    } else {
+        args.select.clone()
+    };
+    let ignore: Vec<String> = config.ignore.iter().chain(&args.ignore).cloned().collect();
     for selector in args.select.iter().chain(&args.ignore) {
         if !rules
             .rules()
@@ -120,11 +131,30 @@ pub fn run(args: CheckArgs) -> ExitCode {
             ));
         }
     }
-    if !args.select.is_empty() {
-        rules.retain(|r| args.select.iter().any(|s| r.meta.is_selected_by(s)));
+    if !select.is_empty() {
+        rules.retain(|r| select.iter().any(|s| r.meta.is_selected_by(s)));
     }
-    rules.retain(|r| !args.ignore.iter().any(|s| r.meta.is_selected_by(s)));
+    rules.retain(|r| !ignore.iter().any(|s| r.meta.is_selected_by(s)));
     let linter = Linter::new(rules);
+    let format = args
+        .format
+        .or_else(|| {
+            let name = config.output_format.as_deref()?;
+            OutputFormat::from_str(name, true).ok()
+        })
+        .unwrap_or(OutputFormat::Human);
+    let fail_threshold = match (args.fail_on, config.fail_on) {
+        (Some(FailOn::Error), _) => Some(Severity::Error),
+        (Some(FailOn::Warning), _) => Some(Severity::Warning),
+        (Some(FailOn::Info), _) => Some(Severity::Info),
+        (Some(FailOn::Never), _) | (None, Some(config::FailOn::Never)) => None,
+        (None, Some(config::FailOn::At(s))) => Some(s),
+        (None, None) => Some(Severity::Warning),
+    };
+    let exclude = match inputs::Exclude::new(&args.exclude, &config) {
+        Ok(exclude) => exclude,
+        Err(message) => return usage_error(message),
+    };
 
     let mut paths = args.paths.clone();
     if paths.is_empty() {
@@ -137,7 +167,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         paths.push(PathBuf::from("-"));
     }
     let mut errors: Vec<FileError> = Vec::new();
-    let inputs = inputs::expand(&paths, &mut errors);
+    let inputs = inputs::expand(&paths, &exclude, &mut errors);
     let stdin_given = inputs.iter().any(|i| matches!(i, Input::Stdin));
     if inputs.iter().filter(|i| matches!(i, Input::Stdin)).count() > 1 {
         return usage_error("'-' (stdin) can be given only once".into());
@@ -147,22 +177,22 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
     let run = Run {
         linter: &linter,
-        min: severity(args.min_severity),
+        min: args
+            .min_severity
+            .map(severity)
+            .or(config.min_severity)
+            .unwrap_or(Severity::Info),
+        config: &config,
+        lang: args.lang.as_deref(),
     };
     let mut fixer =
         (args.fix || args.fix_unsafe || args.diff).then(|| Fixer::new(args.fix_unsafe, args.diff));
-    let mut reporter: Box<dyn Reporter> = match (args.diff, args.format) {
+    let mut reporter: Box<dyn Reporter> = match (args.diff, format) {
         (true, _) => Box::new(Silent),
         (false, OutputFormat::Human) => Box::new(HumanReporter::new(args.color.stdout())),
         (false, OutputFormat::Json) => Box::new(JsonReporter::new(std::io::stdout())),
     };
     let mut failing = false;
-    let fail_threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
     let mut write_error: Option<std::io::Error> = None;
     // Fixes, reports and counts one linted file; runs on this thread, in input order.
     let mut finish_file = |result: &FileResult,
@@ -174,7 +204,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 Ok(Some(text)) => {
                     let doc = &result.document;
                     let again = Document::from_text(doc.path(), text, doc.format(), doc.language());
-                    fixed = Some(run.lint(again));
+                    fixed = Some(run.lint(again, &run.settings(doc.path())));
                 }
                 Ok(None) => {}
                 Err(e) => errors.push(e),
@@ -199,17 +229,14 @@ pub fn run(args: CheckArgs) -> ExitCode {
     };
     let read_and_lint = |input: &Input| -> Result<FileResult, FileError> {
         let loaded = inputs::read(input, args.stdin_filename.as_deref())?;
-        let document = Document::from_bytes(
-            loaded.path.clone(),
-            loaded.bytes,
-            loaded.format,
-            args.lang.as_deref(),
-        )
-        .map_err(|e| inputs::input_error(&loaded.path, e))?;
-        Ok(run.lint(document))
+        let settings = run.settings(&loaded.path);
+        let lang = run.lang.or(settings.lang.as_deref());
+        let document = Document::from_bytes(loaded.path.clone(), loaded.bytes, loaded.format, lang)
+            .map_err(|e| inputs::input_error(&loaded.path, e))?;
+        Ok(run.lint(document, &settings))
     };
     let threads = args.threads.unwrap_or_else(rayon::current_num_threads);
-    if args.cross_file {
+    if args.cross_file || config.cross_file == Some(true) {
         // Every document is kept until the names of all of them have been compared.
         let mut results = Vec::with_capacity(inputs.len());
         ordered::for_each_in_order(
@@ -258,7 +285,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     }
     if !errors.is_empty() {
-        if !matches!(args.format, OutputFormat::Human) || args.diff {
+        if !matches!(format, OutputFormat::Human) || args.diff {
             for e in &errors {
                 eprintln!("translint: error: {}: {}", e.path, e.message);
             }
@@ -275,32 +302,49 @@ pub fn run(args: CheckArgs) -> ExitCode {
     ExitCode::from(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
 }
 
-/// What every file goes through: the linter and the severity floor.
+/// What every file goes through: the linter, the config's per-file settings and the severity
+/// floor.
 struct Run<'a> {
     linter: &'a Linter,
     min: Severity,
+    config: &'a Config,
+    /// --lang: wins over the config's languages.
+    lang: Option<&'a str>,
 }
 
 impl Run<'_> {
-    fn lint(&self, document: Document) -> FileResult {
+    fn settings(&self, path: &str) -> FileSettings {
+        self.config.for_file(Path::new(path))
+    }
+
+    fn lint(&self, document: Document, settings: &FileSettings) -> FileResult {
         let mut diagnostics = self.linter.lint(&document);
-        diagnostics.retain(|d| d.severity >= self.min);
+        self.adjust(&mut diagnostics, settings);
         FileResult {
             document,
             diagnostics,
         }
     }
 
+    /// Applies the file's rule filters and severity overrides, then the severity floor.
+    fn adjust(&self, diagnostics: &mut Vec<Diagnostic>, settings: &FileSettings) {
+        diagnostics.retain(|d| settings.keeps(&d.rule));
+        for d in diagnostics.iter_mut() {
+            d.severity = settings.severity_of(&d.rule, d.severity);
+        }
+        diagnostics.retain(|d| d.severity >= self.min);
+    }
+
     /// Adds the findings across documents (`--cross-file`), keeping each file's order.
     fn add_cross_file(&self, results: &mut [FileResult]) {
         let docs: Vec<&Document> = results.iter().map(|r| &r.document).collect();
-        let found = self.linter.lint_batch(&docs);
-        for (i, d) in found {
-            if d.severity >= self.min {
-                results[i].diagnostics.push(d);
-            }
+        let mut found: Vec<Vec<Diagnostic>> = vec![Vec::new(); results.len()];
+        for (i, d) in self.linter.lint_batch(&docs) {
+            found[i].push(d);
         }
-        for r in results {
+        for (r, mut more) in results.iter_mut().zip(found) {
+            self.adjust(&mut more, &self.settings(r.document.path()));
+            r.diagnostics.append(&mut more);
             r.diagnostics.sort_by(|a, b| {
                 (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
             });

@@ -1,7 +1,9 @@
 //! Turning command-line paths into documents: files, folders (walked with `ignore`) and stdin.
 
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use translint::config::Config;
 use translint::input::{Format, InputError};
 use translint::report::FileError;
 
@@ -18,8 +20,45 @@ pub struct Loaded {
     pub bytes: Vec<u8>,
 }
 
+/// Which walked files to skip: `--exclude` globs (relative to the current folder) and the
+/// config's `include`/`exclude`.
+pub struct Exclude<'a> {
+    globs: GlobSet,
+    config: &'a Config,
+}
+
+impl<'a> Exclude<'a> {
+    /// Compiles the `--exclude` globs; a folder name alone excludes everything under it.
+    pub fn new(globs: &[String], config: &'a Config) -> Result<Self, String> {
+        let mut builder = GlobSetBuilder::new();
+        for glob in globs {
+            let pattern = glob.trim_end_matches('/');
+            for variant in [pattern.to_string(), format!("{pattern}/**")] {
+                let compiled = GlobBuilder::new(&variant)
+                    .literal_separator(false)
+                    .build()
+                    .map_err(|e| format!("--exclude '{glob}' is not a valid glob: {}", e.kind()))?;
+                builder.add(compiled);
+            }
+        }
+        let globs = builder.build().map_err(|e| e.to_string())?;
+        Ok(Exclude { globs, config })
+    }
+
+    /// Whether a file found by walking a folder is left out.
+    fn skips(&self, path: &Path) -> bool {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let relative = path
+            .strip_prefix(".")
+            .or_else(|_| path.strip_prefix(&cwd))
+            .unwrap_or(path);
+        self.globs.is_match(relative) || !self.config.walks(path)
+    }
+}
+
 /// Expands paths into inputs; folders are walked (respecting .gitignore) for lintable extensions.
-pub fn expand(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<Input> {
+/// Files named on the command line are always linted; `exclude` applies to walked files.
+pub fn expand(paths: &[PathBuf], exclude: &Exclude<'_>, errors: &mut Vec<FileError>) -> Vec<Input> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -35,6 +74,7 @@ pub fn expand(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<Input> {
                     p.extension()
                         .and_then(|e| e.to_str())
                         .is_some_and(Format::is_lintable_extension)
+                        && !exclude.skips(p)
                 })
                 .collect();
             found.sort();

@@ -12,6 +12,7 @@ use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use translint::config::{self, Config};
 use translint::report::human;
 use translint::rules::{self, RuleError, RuleSet};
 
@@ -83,6 +84,12 @@ pub struct RuleArgs {
     /// Do not load the built-in rule packs.
     #[arg(long)]
     pub no_default_rules: bool,
+    /// Use this config file instead of looking for translint.toml from the current folder up.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every config file.
+    #[arg(long)]
+    pub isolated: bool,
 }
 
 /// When to colour the output.
@@ -117,17 +124,20 @@ impl ColorArg {
 }
 
 impl RuleArgs {
-    /// Loads the built-in packs (unless disabled) and every `--rules` path; errors are printed.
-    pub fn load(&self, color: ColorArg) -> Result<RuleSet, ExitCode> {
+    /// Loads the config file (unless isolated), then the built-in packs (unless disabled) and
+    /// every rule path of the command line and the config; errors are printed.
+    pub fn load(&self, color: ColorArg) -> Result<(RuleSet, Config), ExitCode> {
+        let config = self.load_config(color)?;
         let mut set = RuleSet::default();
         let mut errors: Vec<RuleError> = Vec::new();
-        if !self.no_default_rules {
+        let defaults = !self.no_default_rules && config.default_rules.unwrap_or(true);
+        if defaults {
             match rules::load_builtin() {
                 Ok(builtin) => set = builtin,
                 Err(mut e) => errors.append(&mut e),
             }
         }
-        for path in &self.rules {
+        for path in config.rules.iter().chain(&self.rules) {
             if !path.exists() {
                 eprintln!(
                     "translint: error: rule path '{}' does not exist",
@@ -141,17 +151,51 @@ impl RuleArgs {
             }
         }
         if errors.is_empty() {
+            if let Err(mut e) = config.check_selectors(&set) {
+                errors.append(&mut e);
+            }
+        }
+        if errors.is_empty() {
             // Share name data now, before --select/--ignore may drop the rule that owns it.
             set.link();
-            return Ok(set);
+            return Ok((set, config));
         }
         let mut stderr = color.stderr();
         let _ = human::write_rule_errors(&mut stderr, &errors);
         eprintln!(
-            "translint: {} in rule files; nothing was linted",
+            "translint: {} in rule or config files; nothing was linted",
             plural(errors.len(), "error")
         );
         Err(ExitCode::from(EXIT_ERROR))
+    }
+
+    /// The config file given with --config, or found from the current folder up; none when
+    /// isolated.
+    fn load_config(&self, color: ColorArg) -> Result<Config, ExitCode> {
+        if self.isolated {
+            return Ok(Config::default());
+        }
+        let path = match &self.config {
+            Some(path) => Some(path.clone()),
+            // Shown relative to the current folder when it is there.
+            None => std::env::current_dir().ok().and_then(|cwd| {
+                let found = config::discover(&cwd)?;
+                Some(found.strip_prefix(&cwd).map_or(found.clone(), PathBuf::from))
+            }),
+        };
+        let Some(path) = path else {
+            return Ok(Config::default());
+        };
+        config::load(&path).map_err(|errors| {
+            let mut stderr = color.stderr();
+            let _ = human::write_rule_errors(&mut stderr, &errors);
+            eprintln!(
+                "translint: {} in config file '{}'; nothing was linted",
+                plural(errors.len(), "error"),
+                path.display()
+            );
+            ExitCode::from(EXIT_ERROR)
+        })
     }
 }
 

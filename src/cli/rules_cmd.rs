@@ -18,7 +18,7 @@ fn languages(rule: &Rule) -> String {
 
 pub fn list(args: &RuleArgs, format: ListFormat) -> ExitCode {
     let set = match args.load(ColorArg::Auto) {
-        Ok(s) => s,
+        Ok((set, _)) => set,
         Err(code) => return code,
     };
     match format {
@@ -62,12 +62,15 @@ pub fn list(args: &RuleArgs, format: ListFormat) -> ExitCode {
 }
 
 pub fn test(paths: &[PathBuf], color: ColorArg) -> ExitCode {
+    // Without paths: the built-in packs and the config's; with paths: only those files.
     let args = RuleArgs {
         rules: paths.to_vec(),
         no_default_rules: !paths.is_empty(),
+        isolated: !paths.is_empty(),
+        ..RuleArgs::default()
     };
     let set = match args.load(color) {
-        Ok(s) => s,
+        Ok((set, _)) => set,
         Err(code) => return code,
     };
     let report = selftest::run(set.rules());
@@ -84,7 +87,7 @@ pub fn test(paths: &[PathBuf], color: ColorArg) -> ExitCode {
 
 pub fn explain(id: &str, args: &RuleArgs) -> ExitCode {
     let set = match args.load(ColorArg::Auto) {
-        Ok(s) => s,
+        Ok((set, _)) => set,
         Err(code) => return code,
     };
     let Some(rule) = set.get(id) else {

@@ -42,7 +42,8 @@ pub struct RuleError {
 }
 
 impl RuleError {
-    fn at(
+    /// An error at `span` of `source`, with the text under the underline.
+    pub fn at(
         source: &Arc<RuleSource>,
         span: Range<usize>,
         message: impl Into<String>,
@@ -59,12 +60,14 @@ impl RuleError {
         }
     }
 
-    fn note(mut self, note: impl Into<String>) -> Self {
+    /// Adds a note line.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
         self
     }
 
-    fn io(path: &Path, message: String) -> Self {
+    /// An error about a file that has no text to point into.
+    pub fn io(path: &Path, message: String) -> Self {
         RuleError {
             path: path.display().to_string(),
             source: None,
