@@ -34,19 +34,39 @@ pub fn apply_counted(text: &str, fixes: &[&Fix]) -> (String, Vec<bool>) {
 }
 
 /// Writes `contents` to `path` atomically: a temporary file in the same folder, then a rename, so
-/// an interrupted write never leaves a half-written file. The file's permissions are kept.
+/// an interrupted write never leaves a half-written file. An existing file's permissions are kept;
+/// a new file gets the usual permissions of new files.
 pub fn write_atomically(path: &std::path::Path, contents: &str) -> std::io::Result<()> {
     use std::io::Write;
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
-    let permissions = std::fs::metadata(path)?.permissions();
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) => Some(meta.permissions()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
     let mut temporary = tempfile::NamedTempFile::new_in(folder)?;
     temporary.write_all(contents.as_bytes())?;
     temporary.as_file().sync_all()?;
-    temporary.as_file().set_permissions(permissions)?;
+    match permissions {
+        Some(permissions) => temporary.as_file().set_permissions(permissions)?,
+        None => set_new_file_permissions(temporary.as_file())?,
+    }
     temporary.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Gives a temporary file (created owner-only) the permissions of a newly created file.
+#[cfg(unix)]
+fn set_new_file_permissions(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_new_file_permissions(_: &std::fs::File) -> std::io::Result<()> {
     Ok(())
 }
 

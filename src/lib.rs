@@ -3,6 +3,7 @@
 //! The library is what the CLI uses: load rules ([`rules::load_builtin`], [`rules::load_path`]),
 //! make a [`Document`], run a [`Linter`], and print the [`Diagnostic`]s with a [`report`] format.
 
+pub mod baseline;
 pub mod checks;
 pub mod config;
 pub mod diagnostic;

@@ -8,7 +8,9 @@ use clap::{Args, ValueEnum};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use translint::baseline::{self, Baseline};
 use translint::config::{self, Config, FileSettings};
+use translint::fix::write_atomically;
 use translint::report::finding::{resolve, Documents, NoDocuments};
 use translint::report::human::HumanReporter;
 use translint::report::json::JsonReporter;
@@ -62,6 +64,12 @@ pub struct CheckArgs {
     /// The file name to report for stdin (also picks its format, e.g. article.md).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
+    /// Report only findings that this baseline file does not accept (see --write-baseline).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write every finding to this baseline file instead of reporting them, and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "fix_unsafe", "diff"])]
+    pub write_baseline: Option<PathBuf>,
     /// Lint with this many threads (default: one per core; also RAYON_NUM_THREADS).
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(usize))]
     pub threads: Option<usize>,
@@ -185,41 +193,76 @@ pub fn run(args: CheckArgs) -> ExitCode {
         config: &config,
         lang: args.lang.as_deref(),
     };
+    let mut baseline = match &args.baseline {
+        Some(path) => match Baseline::load(path) {
+            Ok(b) => Some(b),
+            Err(message) => return usage_error(message),
+        },
+        None => None,
+    };
+    let mut baseline_entries: Vec<baseline::Entry> = Vec::new();
     let mut fixer =
         (args.fix || args.fix_unsafe || args.diff).then(|| Fixer::new(args.fix_unsafe, args.diff));
-    let mut reporter: Box<dyn Reporter> = match (args.diff, format) {
+    let silent = args.diff || args.write_baseline.is_some();
+    let mut reporter: Box<dyn Reporter> = match (silent, format) {
         (true, _) => Box::new(Silent),
         (false, OutputFormat::Human) => Box::new(HumanReporter::new(args.color.stdout())),
         (false, OutputFormat::Json) => Box::new(JsonReporter::new(std::io::stdout())),
     };
     let mut failing = false;
     let mut write_error: Option<std::io::Error> = None;
-    // Fixes, reports and counts one linted file; runs on this thread, in input order.
-    let mut finish_file = |result: &FileResult,
+    // Filters, fixes, reports and counts one linted file; runs on this thread, in input order.
+    let mut finish_file = |document: &Document,
+                           mut diagnostics: Vec<Diagnostic>,
                            others: &dyn Documents,
                            errors: &mut Vec<FileError>| {
+        let accepted = baseline
+            .as_mut()
+            .map(|b| b.take_file(document.path()))
+            .unwrap_or_default();
+        let hidden = accepted.filter(document, &mut diagnostics);
         let mut fixed = None;
         if let Some(fixer) = fixer.as_mut() {
-            match fixer.fix(&result.document, &result.diagnostics) {
+            match fixer.fix(document, &diagnostics) {
                 Ok(Some(text)) => {
-                    let doc = &result.document;
-                    let again = Document::from_text(doc.path(), text, doc.format(), doc.language());
-                    fixed = Some(run.lint(again, &run.settings(doc.path())));
+                    let again = Document::from_text(
+                        document.path(),
+                        text,
+                        document.format(),
+                        document.language(),
+                    );
+                    let mut result = run.lint(again, &run.settings(document.path()));
+                    accepted.filter(&result.document, &mut result.diagnostics);
+                    fixed = Some(result);
                 }
                 Ok(None) => {}
                 Err(e) => errors.push(e),
             }
         }
-        let result = fixed.as_ref().unwrap_or(result);
-        failing |=
-            fail_threshold.is_some_and(|t| result.diagnostics.iter().any(|d| d.severity >= t));
+        if let Some(b) = baseline.as_mut() {
+            b.record_matched(hidden);
+        }
+        let (document, diagnostics) = match &fixed {
+            Some(result) => (&result.document, &result.diagnostics),
+            None => (document, &diagnostics),
+        };
+        failing |= fail_threshold.is_some_and(|t| diagnostics.iter().any(|d| d.severity >= t));
         if write_error.is_some() {
             return;
         }
-        let report = resolve(&result.document, &result.diagnostics, others);
+        let report = resolve(document, diagnostics, others);
+        if args.write_baseline.is_some() {
+            baseline_entries.extend(report.findings.iter().map(|f| baseline::Entry {
+                path: baseline::normalise_path(&f.location.path),
+                rule: f.rule.to_string(),
+                fingerprint: f.fingerprint.clone(),
+                line: f.location.start.line,
+                text: f.text.clone(),
+            }));
+        }
         let file = LintedFile {
-            document: &result.document,
-            diagnostics: &result.diagnostics,
+            document,
+            diagnostics,
             report: &report,
             others,
         };
@@ -249,8 +292,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
             },
         );
         run.add_cross_file(&mut results);
-        for result in &results {
-            finish_file(result, &results, &mut errors);
+        for i in 0..results.len() {
+            let diagnostics = std::mem::take(&mut results[i].diagnostics);
+            finish_file(&results[i].document, diagnostics, &results, &mut errors);
         }
     } else {
         let mut read_errors = Vec::new();
@@ -259,7 +303,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
             threads,
             |i| read_and_lint(&inputs[i]),
             |outcome| match outcome {
-                Ok(result) => finish_file(&result, &NoDocuments, &mut read_errors),
+                Ok(result) => finish_file(
+                    &result.document,
+                    result.diagnostics,
+                    &NoDocuments,
+                    &mut read_errors,
+                ),
                 Err(e) => read_errors.push(e),
             },
         );
@@ -274,6 +323,31 @@ pub fn run(args: CheckArgs) -> ExitCode {
         Some(e) => Err(e),
         None => reporter.finish(&end),
     };
+    if let Some(b) = &baseline {
+        if b.matched() > 0 || b.unmatched() > 0 {
+            eprintln!(
+                "translint: the baseline hid {} known finding(s); {} of its entries no longer match (fixed, or edited into new findings)",
+                b.matched(),
+                b.unmatched()
+            );
+        }
+    }
+    if let Some(path) = &args.write_baseline {
+        let count = baseline_entries.len();
+        let text = baseline::to_json(std::mem::take(&mut baseline_entries));
+        if let Err(e) = write_atomically(path, &text) {
+            return usage_error(format!("cannot write baseline '{}': {e}", path.display()));
+        }
+        eprintln!(
+            "translint: wrote {count} finding(s) to the baseline '{}'",
+            path.display()
+        );
+        return ExitCode::from(if errors.is_empty() {
+            EXIT_CLEAN
+        } else {
+            EXIT_ERROR
+        });
+    }
     if let Some(fixer) = &fixer {
         if fixer.dry_run || fixer.fixes > 0 {
             eprintln!("{}", fixer.summary());

@@ -180,7 +180,11 @@ impl RuleArgs {
             // Shown relative to the current folder when it is there.
             None => std::env::current_dir().ok().and_then(|cwd| {
                 let found = config::discover(&cwd)?;
-                Some(found.strip_prefix(&cwd).map_or(found.clone(), PathBuf::from))
+                Some(
+                    found
+                        .strip_prefix(&cwd)
+                        .map_or(found.clone(), PathBuf::from),
+                )
             }),
         };
         let Some(path) = path else {

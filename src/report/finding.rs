@@ -115,23 +115,34 @@ fn fnv1a(parts: &[&[u8]]) -> u64 {
     hash
 }
 
-/// Resolves a document's diagnostics. `others` finds the documents of cross-file labels; labels
-/// into documents it cannot find are dropped.
-pub fn resolve(doc: &Document, diagnostics: &[Diagnostic], others: &dyn Documents) -> FileReport {
+/// The fingerprint of each of `diagnostics` (see [`Finding::fingerprint`]).
+pub fn fingerprints(doc: &Document, diagnostics: &[Diagnostic]) -> Vec<String> {
     let source = doc.source();
     let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
-    let findings = diagnostics
+    diagnostics
         .iter()
         .map(|d| {
-            let text = source.get(d.span.clone()).unwrap_or_default().to_string();
+            let text = source.get(d.span.clone()).unwrap_or_default();
             let line = line_text(source, d.span.start.min(source.len()));
             let base = fnv1a(&[d.rule.as_bytes(), text.as_bytes(), line.as_bytes()]);
             let occurrence = seen.entry(base).or_insert(0);
             *occurrence += 1;
-            let fingerprint = format!(
+            format!(
                 "{:016x}",
                 fnv1a(&[&base.to_le_bytes(), &occurrence.to_le_bytes()])
-            );
+            )
+        })
+        .collect()
+}
+
+/// Resolves a document's diagnostics. `others` finds the documents of cross-file labels; labels
+/// into documents it cannot find are dropped.
+pub fn resolve(doc: &Document, diagnostics: &[Diagnostic], others: &dyn Documents) -> FileReport {
+    let source = doc.source();
+    let findings = diagnostics
+        .iter()
+        .zip(fingerprints(doc, diagnostics))
+        .map(|(d, fingerprint)| {
             let related = d
                 .labels
                 .iter()
@@ -152,7 +163,7 @@ pub fn resolve(doc: &Document, diagnostics: &[Diagnostic], others: &dyn Document
                 severity: d.severity,
                 message: d.message.clone(),
                 location: location(doc, &d.span),
-                text,
+                text: source.get(d.span.clone()).unwrap_or_default().to_string(),
                 related,
                 fix: d.fix.clone(),
                 help: d.help.clone(),
