@@ -3,6 +3,7 @@
 use super::fixes::Fixer;
 use super::inputs::{self, Input};
 use super::ordered;
+use super::progress::Progress;
 use super::{ColorArg, RuleArgs, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use clap::{Args, ValueEnum};
 use std::io::IsTerminal;
@@ -211,6 +212,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     };
     let mut failing = false;
     let mut write_error: Option<std::io::Error> = None;
+    let mut progress = Progress::new(inputs.len());
     // Filters, fixes, reports and counts one linted file; runs on this thread, in input order.
     let mut finish_file = |document: &Document,
                            mut diagnostics: Vec<Diagnostic>,
@@ -266,9 +268,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
             report: &report,
             others,
         };
-        if let Err(e) = reporter.file(&file) {
+        if let Err(e) = progress.suspend(|| reporter.file(&file)) {
             write_error = Some(e);
         }
+        progress.tick();
     };
     let read_and_lint = |input: &Input| -> Result<FileResult, FileError> {
         let loaded = inputs::read(input, args.stdin_filename.as_deref())?;
@@ -314,6 +317,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         );
         errors.append(&mut read_errors);
     }
+    progress.finish();
     let rule_metas: Vec<&RuleMeta> = linter.rules().rules().iter().map(|r| &r.meta).collect();
     let end = RunEnd {
         errors: &errors,

@@ -2,11 +2,13 @@
 
 mod check;
 mod fixes;
+mod generate;
 mod inputs;
 mod ordered;
+mod progress;
 mod rules_cmd;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use std::ffi::OsString;
 use std::io::IsTerminal;
@@ -48,6 +50,16 @@ enum Command {
         #[command(flatten)]
         rules: RuleArgs,
     },
+    /// Print a shell completion script (e.g. `translint completions bash > /etc/bash_completion.d/translint`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `translint man > translint.1`, `translint man check > translint-check.1`.
+    Man {
+        /// A subcommand whose page to print.
+        subcommand: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -59,6 +71,20 @@ enum RulesCommand {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
+    },
+    /// Write a starting rule file for a pack, with examples that pass `rules test`.
+    New {
+        /// The pack name: rule ids start with it (lowercase letters, digits, hyphens).
+        pack: String,
+        /// The kind of the example rule.
+        #[arg(long, default_value = "substitution", value_parser = clap::builder::PossibleValuesParser::new(translint::rules::scaffold::KINDS))]
+        kind: String,
+        /// The languages the pack applies to (ISO 639-1, comma-separated; default: every language).
+        #[arg(long, value_name = "CODE", value_delimiter = ',')]
+        lang: Vec<String>,
+        /// Where to write it (default: PACK.toml in the current folder; '-' prints it).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Run each rule's own good/bad examples; exit 1 if any fails.
     Test {
@@ -231,6 +257,8 @@ const SUBCOMMANDS: &[&str] = &[
     "check",
     "rules",
     "explain",
+    "completions",
+    "man",
     "help",
     "-h",
     "--help",
@@ -260,5 +288,13 @@ pub fn run(mut args: Vec<OsString>) -> ExitCode {
         Command::Rules(RulesCommand::List { rules, format }) => rules_cmd::list(&rules, format),
         Command::Rules(RulesCommand::Test { paths, color }) => rules_cmd::test(&paths, color),
         Command::Explain { rule, rules } => rules_cmd::explain(&rule, &rules),
+        Command::Rules(RulesCommand::New {
+            pack,
+            kind,
+            lang,
+            output,
+        }) => rules_cmd::new(&pack, &kind, &lang, output),
+        Command::Completions { shell } => generate::completions(shell, &mut Cli::command()),
+        Command::Man { subcommand } => generate::man(&Cli::command(), subcommand.as_deref()),
     }
 }

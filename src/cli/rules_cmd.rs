@@ -1,4 +1,4 @@
-//! `translint rules list`, `translint rules test` and `translint explain`.
+//! `translint rules list`, `rules test`, `rules new` and `translint explain`.
 
 use super::{write_stdout, ColorArg, ListFormat, RuleArgs, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use serde_json::json;
@@ -6,7 +6,8 @@ use std::fmt::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use translint::report::human;
-use translint::rules::{selftest, Rule};
+use translint::rules::{scaffold, selftest, Rule};
+use translint::text::language::is_valid_code;
 
 fn languages(rule: &Rule) -> String {
     if rule.meta.languages.is_empty() {
@@ -127,4 +128,49 @@ pub fn explain(id: &str, args: &RuleArgs) -> ExitCode {
         }
     }
     write_stdout(&text)
+}
+
+/// `rules new`: writes a starting rule file, never over an existing one.
+pub fn new(pack: &str, kind: &str, languages: &[String], output: Option<PathBuf>) -> ExitCode {
+    if !scaffold::is_pack_name(pack) {
+        eprintln!(
+            "translint: error: '{pack}' cannot be a pack name: use lowercase letters, digits and hyphens, starting with a letter"
+        );
+        return ExitCode::from(EXIT_ERROR);
+    }
+    if let Some(bad) = languages.iter().find(|l| !is_valid_code(l)) {
+        eprintln!("translint: error: --lang '{bad}' is not an ISO 639-1 code (two lowercase letters, e.g. en)");
+        return ExitCode::from(EXIT_ERROR);
+    }
+    let text = scaffold::rule_file(pack, kind, languages);
+    let path = output.unwrap_or_else(|| PathBuf::from(format!("{pack}.toml")));
+    if path.as_os_str() == "-" {
+        return write_stdout(&text);
+    }
+    let created = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()));
+    match created {
+        Ok(()) => {
+            eprintln!(
+                "Created {}. Edit it, then run `translint rules test {}`.",
+                path.display(),
+                path.display()
+            );
+            ExitCode::from(EXIT_CLEAN)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "translint: error: {} already exists; choose another name with --output",
+                path.display()
+            );
+            ExitCode::from(EXIT_ERROR)
+        }
+        Err(e) => {
+            eprintln!("translint: error: cannot write {}: {e}", path.display());
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
 }

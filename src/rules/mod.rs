@@ -2,6 +2,7 @@
 
 mod builtin;
 mod load;
+pub mod scaffold;
 mod schema;
 pub mod selftest;
 
