@@ -38,6 +38,15 @@ pub fn apply_counted(text: &str, fixes: &[&Fix]) -> (String, Vec<bool>) {
 /// a new file gets the usual permissions of new files.
 pub fn write_atomically(path: &std::path::Path, contents: &str) -> std::io::Result<()> {
     use std::io::Write;
+    write_atomically_with(path, |file| file.write_all(contents.as_bytes()))
+}
+
+/// [`write_atomically`] with the writing done by `write`; if it fails, the temporary file is
+/// removed and `path` is untouched.
+fn write_atomically_with(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -48,7 +57,7 @@ pub fn write_atomically(path: &std::path::Path, contents: &str) -> std::io::Resu
         Err(e) => return Err(e),
     };
     let mut temporary = tempfile::NamedTempFile::new_in(folder)?;
-    temporary.write_all(contents.as_bytes())?;
+    write(temporary.as_file_mut())?;
     temporary.as_file().sync_all()?;
     match permissions {
         Some(permissions) => temporary.as_file().set_permissions(permissions)?,
@@ -73,6 +82,28 @@ fn set_new_file_permissions(_: &std::fs::File) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_interrupted_write_leaves_the_original_intact() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "original text\n").unwrap();
+        let failed = write_atomically_with(&path, |file| {
+            file.write_all(b"half of the new te")?;
+            Err(std::io::Error::other("disk full"))
+        });
+        assert_eq!(failed.unwrap_err().to_string(), "disk full");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "original text\n");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "the temporary file is removed");
+        write_atomically(&path, "new text\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new text\n");
+        // A file that did not exist is created.
+        let fresh = dir.path().join("b.json");
+        write_atomically(&fresh, "{}").unwrap();
+        assert_eq!(std::fs::read_to_string(&fresh).unwrap(), "{}");
+    }
 
     fn fix(span: std::ops::Range<usize>, r: &str) -> Fix {
         Fix {

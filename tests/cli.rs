@@ -1022,3 +1022,27 @@ fn listing_and_explaining_into_a_closed_pipe_do_not_panic() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn output_is_the_same_on_one_thread_and_many() {
+    let dir = temp_dir();
+    for i in 0..40 {
+        // Uneven sizes so that threads finish out of order.
+        let body = "Talks in Kiev resumed on Monday, and the the delegation met again.\n"
+            .repeat(1 + (i * 7) % 13);
+        std::fs::write(dir.path().join(format!("a{i:02}.txt")), body).unwrap();
+    }
+    let output = |threads: &str| {
+        let out = translint()
+            .current_dir(dir.path())
+            .args(["--lang", "en", "--format", "json", "-j", threads, "."])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let one = output("1");
+    assert!(one.contains("./a39.txt"), "all files linted");
+    for threads in ["2", "4", "16"] {
+        assert_eq!(output(threads), one, "-j {threads}");
+    }
+}

@@ -165,3 +165,34 @@ fn fix_only_touches_what_is_reported() {
         "ignored rules are not fixed"
     );
 }
+
+#[test]
+fn findings_left_after_fixing_point_into_the_fixed_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // "Kiev" -> "Kyiv" keeps the length; "Dnepropetrovsk" -> "Dnipro" does not, so positions
+    // after it on the same line move.
+    let path = write_article(
+        &dir,
+        "a.txt",
+        "Officials in Dnepropetrovsk said the the convoy had left for the front.\n",
+    );
+    let out = translint()
+        .args(["--lang", "en", "--fix", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let fixed = fs::read_to_string(&path).unwrap();
+    assert!(fixed.starts_with("Officials in Dnipro said"), "{fixed}");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doubled = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "common.doubled-word")
+        .expect("the doubled word remains");
+    let start = doubled["span"]["start"].as_u64().unwrap() as usize;
+    let end = doubled["span"]["end"].as_u64().unwrap() as usize;
+    assert_eq!(&fixed[start..end], doubled["text"].as_str().unwrap());
+    let column = doubled["start"]["column"].as_u64().unwrap() as usize;
+    assert_eq!(column, fixed[..start].chars().count() + 1);
+}
