@@ -29,7 +29,9 @@ fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
         let boundary = match c {
             '。' | '！' | '？' => true,
             '.' | '!' | '?' | '…' => {
-                ends_sentence(slice, start, i, c) && next_starts_sentence(&slice[end..], true)
+                ends_sentence(slice, start, i, c)
+                    && next_starts_sentence(&slice[end..], true)
+                    && !is_ordinal(&slice[start..i], &slice[end..], c)
             }
             '\n' => {
                 next_starts_sentence(&slice[end..], false) && !slice[start..i].trim().is_empty()
@@ -73,6 +75,44 @@ fn ends_sentence(slice: &str, sentence_start: usize, i: usize, c: char) -> bool 
     }
     let lower = word.to_lowercase();
     !ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Month names written with a capital after an ordinal dot ("28. Mai", German).
+const CAPITALISED_MONTHS: &[&str] = &[
+    "Januar", "Jänner", "Februar", "Feber", "März", "April", "Mai", "Juni", "Juli", "August",
+    "September", "Oktober", "November", "Dezember",
+];
+
+/// Words before an ordinal number in German ("am 3. Oktober", "der 2. Weltkrieg").
+const BEFORE_ORDINALS: &[&str] = &[
+    "am", "vom", "zum", "im", "beim", "ab", "bis", "seit", "der", "die", "das", "den", "dem", "des",
+    "zur", "ihr", "ihre", "ihrem", "ihren", "sein", "seine", "seinem", "seinen",
+];
+
+/// Whether a full stop closes an ordinal number rather than a sentence: a number of at most three
+/// digits followed by a capitalised month name, or preceded by a German article or preposition.
+/// (In languages that write months in lowercase, "28. maj", the next word already keeps the
+/// sentence going.)
+fn is_ordinal(before: &str, after: &str, c: char) -> bool {
+    if c != '.' {
+        return false;
+    }
+    let mut words = before.split_whitespace().rev();
+    let Some(number) = words.next() else {
+        return false;
+    };
+    if number.is_empty() || number.len() > 3 || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let next: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    CAPITALISED_MONTHS.contains(&next.as_str())
+        || words
+            .next()
+            .is_some_and(|w| BEFORE_ORDINALS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether the text after a candidate boundary starts a new sentence: optional closing quotes, then
@@ -182,6 +222,38 @@ mod tests {
         assert_eq!(
             sentences("Он приехал в г. Москву. Потом уехал."),
             ["Он приехал в г. Москву.", "Потом уехал."]
+        );
+    }
+
+    #[test]
+    fn german_ordinals_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Am 28. Mai trafen sich die Minister. Der 2. Weltkrieg endete 1945."),
+            [
+                "Am 28. Mai trafen sich die Minister.",
+                "Der 2. Weltkrieg endete 1945."
+            ]
+        );
+        assert_eq!(
+            sentences("Die Wahl findet am 3. Oktober statt. Bis 12. März bleibt es so."),
+            [
+                "Die Wahl findet am 3. Oktober statt.",
+                "Bis 12. März bleibt es so."
+            ]
+        );
+        // A sentence that really ends in a number still ends.
+        assert_eq!(
+            sentences("Die Quote lag bei 28. Danach stieg sie."),
+            ["Die Quote lag bei 28.", "Danach stieg sie."]
+        );
+        assert_eq!(
+            sentences("The score was 3. Then the rain came. They won in 2019. May was warm."),
+            [
+                "The score was 3.",
+                "Then the rain came.",
+                "They won in 2019.",
+                "May was warm."
+            ]
         );
     }
 
