@@ -42,7 +42,7 @@ pub fn expand(paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<Input> {
             if inputs.len() == before {
                 errors.push(FileError {
                     path: path.display().to_string(),
-                    message: "no files to lint in this folder (looked for .txt, .md, .markdown)"
+                    message: "no files to lint in this folder (looked for .txt, .md, .markdown, .html, .htm)"
                         .into(),
                 });
             }

@@ -1,12 +1,18 @@
 //! Markdown: only prose is revealed. Code (fenced, indented, inline), HTML, link destinations and
 //! front matter stay blank.
 
-use super::Mask;
+use super::{Mask, DIRECTIVE_MARK};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
-/// Reveals the prose of `source` and returns its leaf blocks (paragraphs, headings, list items, cells).
-pub(super) fn fill(source: &str, mask: &mut Mask) -> Vec<Range<usize>> {
+/// Reveals the prose of `source`, records its HTML comments in `comments` (only if one may be a
+/// directive), and returns its leaf blocks (paragraphs, headings, list items, cells).
+pub(super) fn fill(
+    source: &str,
+    mask: &mut Mask,
+    comments: &mut Vec<Range<usize>>,
+) -> Vec<Range<usize>> {
+    let mut html: Option<Vec<Range<usize>>> = source.contains(DIRECTIVE_MARK).then(Vec::new);
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -44,11 +50,35 @@ pub(super) fn fill(source: &str, mask: &mut Mask) -> Vec<Range<usize>> {
                 mask.blank_opaque(range.clone());
                 blocks.extend(range);
             }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                if let Some(html) = &mut html {
+                    match html.last_mut() {
+                        Some(last) if last.end >= range.start => last.end = range.end,
+                        _ => html.push(range),
+                    }
+                }
+            }
             _ => {}
         }
     }
+    for run in html.unwrap_or_default() {
+        html_comments(source, run, comments);
+    }
     blocks.close();
     blocks.done
+}
+
+/// The `<!-- … -->` comments closed inside a run of HTML.
+fn html_comments(source: &str, run: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut at = run.start;
+    while let Some(open) = source[at..run.end].find("<!--") {
+        let start = at + open;
+        let Some(close) = source[start + 4..run.end].find("-->") else {
+            return;
+        };
+        at = start + 4 + close + 3;
+        out.push(start..at);
+    }
 }
 
 fn is_block(tag: &Tag) -> bool {
@@ -121,6 +151,17 @@ mod tests {
         let v = visible("See [the report](https://example.org/kiev) and <https://x.org>.\n");
         assert!(v.contains("See the report and"), "{v}");
         assert!(!v.contains("kiev") && !v.contains("x.org"), "{v}");
+    }
+
+    #[test]
+    fn html_comments_are_directive_candidates_but_not_in_code() {
+        let src = "<!-- translint-disable a -->\n\nText <!-- translint-enable --> here.\n\n```\n<!-- translint-disable b -->\n```\n";
+        let p = prose(src, Format::Markdown);
+        let got: Vec<_> = p.directives.iter().map(|r| &src[r.clone()]).collect();
+        assert_eq!(
+            got,
+            ["<!-- translint-disable a -->", "<!-- translint-enable -->"]
+        );
     }
 
     #[test]
