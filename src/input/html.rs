@@ -142,9 +142,7 @@ struct Tag<'a> {
 fn token_at(source: &str, lt: usize) -> Option<Token<'_>> {
     let rest = &source[lt..];
     if let Some(body) = rest.strip_prefix("<!--") {
-        let end = body
-            .find("-->")
-            .map_or(source.len(), |e| lt + 4 + e + 3);
+        let end = body.find("-->").map_or(source.len(), |e| lt + 4 + e + 3);
         return Some(Token::Comment(end));
     }
     if rest.starts_with("<![CDATA[") {
