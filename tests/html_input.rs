@@ -97,6 +97,12 @@ fn markup_between_words_is_not_white_space() {
     let text = "<p>The minister <b>said</b>, then left; the <i>the</i> talks end.</p>";
     let found = lint_as(&builtin(), text, Format::Html, Some("en"));
     assert!(found.is_empty(), "{found:#?}");
+    let md = "The minister **said**, then [left](https://x.org/a).";
+    let found = lint_as(&builtin(), md, Format::Markdown, Some("en"));
+    assert!(
+        found.is_empty(),
+        "Markdown emphasis is not a space either: {found:#?}"
+    );
     let plain = "The minister said , then left.";
     let found = lint_as(&builtin(), plain, Format::Text, Some("en"));
     assert_eq!(found.len(), 1, "the same space in plain text is flagged");

@@ -44,10 +44,12 @@ pub(super) fn fill(
                 if source.get(range.clone()) == Some(text.as_ref()) {
                     mask.reveal(range.clone());
                 }
+                blocks.touching_markup(source, &range, mask);
                 blocks.extend(range);
             }
             Event::Code(_) if hidden_depth == 0 => {
                 mask.blank_opaque(range.clone());
+                blocks.touching_markup(source, &range, mask);
                 blocks.extend(range);
             }
             Event::Html(_) | Event::InlineHtml(_) => {
@@ -120,6 +122,26 @@ impl BlockRuns {
         }
     }
 
+    /// Blanks the markup between the block's previous text and `next` with the opaque filler when
+    /// it touches non-space on both sides (`**said**,`, `[Kyiv](url),`): it renders as nothing, so
+    /// spaces there would be a space no reader sees.
+    fn touching_markup(&self, source: &str, next: &Range<usize>, mask: &mut Mask) {
+        let Some(run) = &self.current else {
+            return;
+        };
+        let Some(gap) = source.get(run.end..next.start) else {
+            return;
+        };
+        let touching = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+        if !gap.is_empty()
+            && !gap.contains(char::is_whitespace)
+            && touching(source[..run.end].chars().next_back())
+            && touching(source[next.start..].chars().next())
+        {
+            mask.blank_opaque(run.end..next.start);
+        }
+    }
+
     fn close(&mut self) {
         if let Some(run) = self.current.take() {
             self.done.push(run);
@@ -151,6 +173,17 @@ mod tests {
         let v = visible("See [the report](https://example.org/kiev) and <https://x.org>.\n");
         assert!(v.contains("See the report and"), "{v}");
         assert!(!v.contains("kiev") && !v.contains("x.org"), "{v}");
+    }
+
+    #[test]
+    fn markup_between_text_and_punctuation_is_not_a_space() {
+        let src = "They **said**, then [left](https://x.org/a). Not * this.\n";
+        let p = prose(src, Format::Markdown);
+        let comma = src.find(',').unwrap();
+        assert_eq!(&p.text[comma - 2..comma], "\u{1a}\u{1a}");
+        let stop = src.find(". Not").unwrap();
+        assert!(p.text[..stop].ends_with('\u{1a}'), "{:?}", p.text);
+        assert!(p.text.contains("They   said"), "{:?}", p.text);
     }
 
     #[test]
