@@ -90,18 +90,23 @@ pub(super) fn fill(
         hidden: Vec::new(),
     };
     let bytes = source.as_bytes();
+    // No tag can start after the last '>': such a '<' is text, found without scanning to the end.
+    let last_gt = source.rfind('>').unwrap_or(0);
     let mut text_start = 0;
     let mut i = 0;
     while let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') {
         let lt = i + offset;
-        let Some(token) = token_at(source, lt) else {
+        let Some(token) = token_at(source, lt, last_gt) else {
             i = lt + 1;
             continue;
         };
         state.text(text_start..lt, mask);
         let end = match token {
             Token::Comment(end) => {
-                comments.push(lt..end);
+                // A comment inside <pre>, <code> or <template> is content, not a directive.
+                if state.hidden.is_empty() {
+                    comments.push(lt..end);
+                }
                 state.inline_markup(lt..end);
                 end
             }
@@ -109,7 +114,7 @@ pub(super) fn fill(
                 state.inline_markup(lt..end);
                 end
             }
-            Token::Tag(tag) => state.tag(&tag, lt),
+            Token::Tag(tag) => state.tag(&tag, lt, mask),
         };
         i = end;
         text_start = end;
@@ -138,8 +143,9 @@ struct Tag<'a> {
     end: usize,
 }
 
-/// The token starting at `source[lt] == '<'`, or `None` when the `<` is text ("a < b").
-fn token_at(source: &str, lt: usize) -> Option<Token<'_>> {
+/// The token starting at `source[lt] == '<'`, or `None` when the `<` is text ("a < b");
+/// `last_gt` is the offset of the source's last `>`.
+fn token_at(source: &str, lt: usize, last_gt: usize) -> Option<Token<'_>> {
     let rest = &source[lt..];
     if let Some(body) = rest.strip_prefix("<!--") {
         let end = body.find("-->").map_or(source.len(), |e| lt + 4 + e + 3);
@@ -162,7 +168,7 @@ fn token_at(source: &str, lt: usize) -> Option<Token<'_>> {
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
         .unwrap_or(rest.len() - name_start);
     let name = &rest[name_start..name_start + name_len];
-    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) || lt > last_gt {
         return None;
     }
     let close = tag_close(rest, name_start + name_len)?;
@@ -226,8 +232,8 @@ impl<'a> State<'a> {
                 let run = &self.source[range.clone()];
                 let trimmed = run.trim_start();
                 if trimmed.is_empty() {
-                    // White space between tags: an inline run on either side touches a space.
-                    self.pending = None;
+                    // White space between tags: only inline code before it is blanked opaque.
+                    self.flush(mask);
                     return;
                 }
                 self.flush(mask);
@@ -243,7 +249,7 @@ impl<'a> State<'a> {
     }
 
     /// A tag at `lt`; returns where scanning resumes.
-    fn tag(&mut self, tag: &Tag<'a>, lt: usize) -> usize {
+    fn tag(&mut self, tag: &Tag<'a>, lt: usize, mask: &mut Mask) -> usize {
         let name = tag.name;
         let range = lt..tag.end;
         let hidden_block = listed(HIDDEN_BLOCK, name);
@@ -261,7 +267,7 @@ impl<'a> State<'a> {
             self.hidden.retain(|h| !h.eq_ignore_ascii_case("head"));
         }
         if listed(BLOCK, name) || hidden_block {
-            self.pending = None;
+            self.flush(mask);
             self.close_block();
         } else {
             self.extend_pending(range.clone(), hidden_inline || !self.hidden.is_empty());
@@ -398,6 +404,11 @@ mod tests {
         super::fill(src, &mut mask, &mut comments);
         assert_eq!(comments.len(), 1);
         assert_eq!(&src[comments[0].clone()], "<!-- translint-disable x -->");
+        let src = "<pre><!-- translint-disable x --></pre><code><!-- translint-enable --></code>";
+        let mut mask = super::super::Mask::blank(src);
+        let mut comments = Vec::new();
+        super::fill(src, &mut mask, &mut comments);
+        assert!(comments.is_empty());
     }
 
     #[test]
