@@ -35,7 +35,7 @@ impl Format {
             .as_deref()
         {
             Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
-            Some("html" | "htm" | "xhtml") => Format::Html,
+            Some("html" | "htm") => Format::Html,
             _ => Format::Text,
         }
     }
@@ -44,7 +44,7 @@ impl Format {
     pub fn is_lintable_extension(ext: &str) -> bool {
         matches!(
             ext.to_ascii_lowercase().as_str(),
-            "txt" | "text" | "md" | "markdown" | "mdown" | "mkd" | "html" | "htm" | "xhtml"
+            "txt" | "text" | "md" | "markdown" | "mdown" | "mkd" | "html" | "htm"
         )
     }
 }
@@ -205,6 +205,8 @@ mod tests {
     fn format_by_extension() {
         assert_eq!(Format::from_path(Path::new("a.MD")), Format::Markdown);
         assert_eq!(Format::from_path(Path::new("a.txt")), Format::Text);
+        assert_eq!(Format::from_path(Path::new("a.HTM")), Format::Html);
+        assert_eq!(Format::from_path(Path::new("a.html")), Format::Html);
         assert_eq!(Format::from_path(Path::new("a")), Format::Text);
     }
 
