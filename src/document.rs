@@ -1,6 +1,7 @@
 //! A document: the original text, its prose mask and the analyses shared by every check.
 
 use crate::input::{self, Format, InputError};
+use crate::suppress::{self, Directive};
 use crate::text::names::{self, NameAnalysis, NameLexicon};
 use crate::text::{language, sentences, words, words::Word};
 use std::ops::Range;
@@ -14,6 +15,8 @@ pub struct Document {
     source: String,
     prose: String,
     blocks: Vec<Range<usize>>,
+    /// Suppression directives, in source order.
+    directives: Vec<Directive>,
     language: Option<String>,
     words: OnceLock<Vec<Word>>,
     sentences: OnceLock<Vec<Range<usize>>>,
@@ -47,12 +50,14 @@ impl Document {
             Some(code) => Some(code.to_string()),
             None => language::detect(&prose.text).map(str::to_string),
         };
+        let directives = suppress::parse(&source, &prose.directives);
         Document {
             path: path.into(),
             format,
             source,
             prose: prose.text,
             blocks: prose.blocks,
+            directives,
             language,
             words: OnceLock::new(),
             sentences: OnceLock::new(),
@@ -84,6 +89,11 @@ impl Document {
     /// Leaf blocks of prose: paragraphs, headings, list items.
     pub fn blocks(&self) -> &[Range<usize>] {
         &self.blocks
+    }
+
+    /// The suppression directives, in source order.
+    pub(crate) fn directives(&self) -> &[Directive] {
+        &self.directives
     }
 
     /// The document language as an ISO 639-1 code, if known.

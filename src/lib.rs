@@ -13,6 +13,7 @@ pub mod input;
 pub mod linter;
 pub mod report;
 pub mod rules;
+pub(crate) mod suppress;
 pub mod text;
 
 pub use diagnostic::{Category, Diagnostic, Fix, Label, Severity};

@@ -22,7 +22,8 @@ impl Linter {
         &self.rules
     }
 
-    /// All findings in `doc`, sorted by position then rule id, with spans on char boundaries.
+    /// All findings in `doc` that no suppression directive covers (plus the directives that
+    /// suppress nothing), sorted by position then rule id, with spans on char boundaries.
     pub fn lint(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for rule in self.rules.rules() {
@@ -30,6 +31,7 @@ impl Linter {
                 rule.check(doc, &mut out);
             }
         }
+        crate::suppress::apply(doc, self.rules.rules(), self.rules.dropped(), &mut out);
         let source = doc.source();
         for d in &mut out {
             d.span = snap(source, d.span.clone());

@@ -534,13 +534,18 @@ fn folder_with_nothing_to_lint_is_exit_2() {
     let dir = temp_dir();
     let empty = dir.path().join("site");
     std::fs::create_dir(&empty).unwrap();
-    std::fs::write(empty.join("index.html"), "<p>Kiev</p>").unwrap();
+    std::fs::write(empty.join("index.xml"), "<p>Kiev</p>").unwrap();
     std::fs::write(empty.join("notes.rst"), "Kiev").unwrap();
     let r = run(with_rules(&["rules/places-en.toml"])
         .current_dir(dir.path())
         .arg("site"));
     assert_eq!(r.code, 2, "{}", r.all_output());
     assert!(r.all_output().contains("site"), "{}", r.all_output());
+    assert!(
+        r.all_output().contains(".html, .htm)"),
+        "{}",
+        r.all_output()
+    );
     assert!(
         !r.all_output().contains("places.kyiv"),
         "{}",
@@ -549,7 +554,7 @@ fn folder_with_nothing_to_lint_is_exit_2() {
 }
 
 #[test]
-fn folder_walk_picks_txt_and_md_only() {
+fn folder_walk_picks_txt_md_and_html_only() {
     let dir = temp_dir();
     let docs = dir.path().join("docs");
     std::fs::create_dir_all(docs.join("sub")).unwrap();
@@ -557,6 +562,7 @@ fn folder_walk_picks_txt_and_md_only() {
         "b.md",
         "a.txt",
         "c.html",
+        "sub/C.HTM",
         "d.rst",
         "e.json",
         "README",
@@ -577,7 +583,16 @@ fn folder_walk_picks_txt_and_md_only() {
         .iter()
         .map(|f| f["path"].as_str().unwrap())
         .collect();
-    assert_eq!(files, ["docs/a.txt", "docs/b.md", "docs/sub/f.markdown"]);
+    assert_eq!(
+        files,
+        [
+            "docs/a.txt",
+            "docs/b.md",
+            "docs/c.html",
+            "docs/sub/C.HTM",
+            "docs/sub/f.markdown"
+        ]
+    );
     let paths: Vec<&str> = diagnostics(&report)
         .iter()
         .map(|d| d["path"].as_str().unwrap())

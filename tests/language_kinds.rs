@@ -162,6 +162,9 @@ fn quotations_brackets_and_emphasis_are_marked_as_foreign() {
     // Markdown italics.
     let md = "The motto *Die Regierung hat die Lage nicht im Griff und muss jetzt handeln* spread fast.\n";
     assert!(lint_as(&linter, md, Format::Markdown, Some("en")).is_empty());
+    // Closed right before punctuation (the closing `*` is masked opaque there, not with a space).
+    let md = "The motto was *Die Regierung hat die Lage nicht im Griff und muss jetzt handeln*, they said.\n";
+    assert!(lint_as(&linter, md, Format::Markdown, Some("en")).is_empty());
 }
 
 #[test]

@@ -597,13 +597,13 @@ fn frequent_words(doc: &Document) -> HashSet<String> {
 }
 
 /// Emphasised stretches of a Markdown block: text between two runs of `*` or `_` that the prose
-/// mask blanked out.
+/// mask blanked out (with spaces, or the opaque filler where they touch punctuation).
 fn emphasis(doc: &Document, block: Range<usize>) -> Vec<Range<usize>> {
     let source = doc.source().as_bytes();
     let prose = doc.prose().as_bytes();
     let mut markers: Vec<Range<usize>> = Vec::new();
     let end = block.end.min(source.len()).min(prose.len());
-    let is_marker = |i: usize| matches!(source[i], b'*' | b'_') && prose[i] == b' ';
+    let is_marker = |i: usize| matches!(source[i], b'*' | b'_') && matches!(prose[i], b' ' | 0x1a);
     let mut i = block.start;
     while i < end {
         if is_marker(i) {

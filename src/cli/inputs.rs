@@ -82,7 +82,7 @@ pub fn expand(paths: &[PathBuf], exclude: &Exclude<'_>, errors: &mut Vec<FileErr
             if inputs.len() == before {
                 errors.push(FileError {
                     path: path.display().to_string(),
-                    message: "no files to lint in this folder (looked for .txt, .md, .markdown)"
+                    message: "no files to lint in this folder (looked for .txt, .md, .markdown, .html, .htm)"
                         .into(),
                 });
             }

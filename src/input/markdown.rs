@@ -1,12 +1,18 @@
 //! Markdown: only prose is revealed. Code (fenced, indented, inline), HTML, link destinations and
 //! front matter stay blank.
 
-use super::Mask;
+use super::{Mask, DIRECTIVE_MARK};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
-/// Reveals the prose of `source` and returns its leaf blocks (paragraphs, headings, list items, cells).
-pub(super) fn fill(source: &str, mask: &mut Mask) -> Vec<Range<usize>> {
+/// Reveals the prose of `source`, records its HTML comments in `comments` (only if one may be a
+/// directive), and returns its leaf blocks (paragraphs, headings, list items, cells).
+pub(super) fn fill(
+    source: &str,
+    mask: &mut Mask,
+    comments: &mut Vec<Range<usize>>,
+) -> Vec<Range<usize>> {
+    let mut html: Option<Vec<Range<usize>>> = source.contains(DIRECTIVE_MARK).then(Vec::new);
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -38,17 +44,43 @@ pub(super) fn fill(source: &str, mask: &mut Mask) -> Vec<Range<usize>> {
                 if source.get(range.clone()) == Some(text.as_ref()) {
                     mask.reveal(range.clone());
                 }
+                blocks.touching_markup(source, &range, mask);
                 blocks.extend(range);
             }
             Event::Code(_) if hidden_depth == 0 => {
                 mask.blank_opaque(range.clone());
+                blocks.touching_markup(source, &range, mask);
                 blocks.extend(range);
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                if let Some(html) = &mut html {
+                    match html.last_mut() {
+                        Some(last) if last.end >= range.start => last.end = range.end,
+                        _ => html.push(range),
+                    }
+                }
             }
             _ => {}
         }
     }
+    for run in html.unwrap_or_default() {
+        html_comments(source, run, comments);
+    }
     blocks.close();
     blocks.done
+}
+
+/// The `<!-- … -->` comments closed inside a run of HTML.
+fn html_comments(source: &str, run: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut at = run.start;
+    while let Some(open) = source[at..run.end].find("<!--") {
+        let start = at + open;
+        let Some(close) = source[start + 4..run.end].find("-->") else {
+            return;
+        };
+        at = start + 4 + close + 3;
+        out.push(start..at);
+    }
 }
 
 fn is_block(tag: &Tag) -> bool {
@@ -90,6 +122,26 @@ impl BlockRuns {
         }
     }
 
+    /// Blanks the markup between the block's previous text and `next` with the opaque filler when
+    /// it touches non-space on both sides (`**said**,`, `[Kyiv](url),`): it renders as nothing, so
+    /// spaces there would be a space no reader sees.
+    fn touching_markup(&self, source: &str, next: &Range<usize>, mask: &mut Mask) {
+        let Some(run) = &self.current else {
+            return;
+        };
+        let Some(gap) = source.get(run.end..next.start) else {
+            return;
+        };
+        let touching = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+        if !gap.is_empty()
+            && !gap.contains(char::is_whitespace)
+            && touching(source[..run.end].chars().next_back())
+            && touching(source[next.start..].chars().next())
+        {
+            mask.blank_opaque(run.end..next.start);
+        }
+    }
+
     fn close(&mut self) {
         if let Some(run) = self.current.take() {
             self.done.push(run);
@@ -121,6 +173,28 @@ mod tests {
         let v = visible("See [the report](https://example.org/kiev) and <https://x.org>.\n");
         assert!(v.contains("See the report and"), "{v}");
         assert!(!v.contains("kiev") && !v.contains("x.org"), "{v}");
+    }
+
+    #[test]
+    fn markup_between_text_and_punctuation_is_not_a_space() {
+        let src = "They **said**, then [left](https://x.org/a). Not * this.\n";
+        let p = prose(src, Format::Markdown);
+        let comma = src.find(',').unwrap();
+        assert_eq!(&p.text[comma - 2..comma], "\u{1a}\u{1a}");
+        let stop = src.find(". Not").unwrap();
+        assert!(p.text[..stop].ends_with('\u{1a}'), "{:?}", p.text);
+        assert!(p.text.contains("They   said"), "{:?}", p.text);
+    }
+
+    #[test]
+    fn html_comments_are_directive_candidates_but_not_in_code() {
+        let src = "<!-- translint-disable a -->\n\nText <!-- translint-enable --> here.\n\n```\n<!-- translint-disable b -->\n```\n";
+        let p = prose(src, Format::Markdown);
+        let got: Vec<_> = p.directives.iter().map(|r| &src[r.clone()]).collect();
+        assert_eq!(
+            got,
+            ["<!-- translint-disable a -->", "<!-- translint-enable -->"]
+        );
     }
 
     #[test]

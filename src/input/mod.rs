@@ -4,6 +4,8 @@
 //! everything that is not prose (markup, code, URLs, a BOM) is blanked out. Checks run on the prose,
 //! so every span they find is already a byte range into the original file.
 
+mod entities;
+mod html;
 mod markdown;
 mod plain;
 
@@ -19,6 +21,8 @@ pub enum Format {
     Text,
     /// CommonMark with tables, footnotes and front matter.
     Markdown,
+    /// HTML: the visible text of an article.
+    Html,
 }
 
 impl Format {
@@ -31,6 +35,7 @@ impl Format {
             .as_deref()
         {
             Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
+            Some("html" | "htm") => Format::Html,
             _ => Format::Text,
         }
     }
@@ -39,7 +44,7 @@ impl Format {
     pub fn is_lintable_extension(ext: &str) -> bool {
         matches!(
             ext.to_ascii_lowercase().as_str(),
-            "txt" | "text" | "md" | "markdown" | "mdown" | "mkd"
+            "txt" | "text" | "md" | "markdown" | "mdown" | "mkd" | "html" | "htm"
         )
     }
 }
@@ -69,10 +74,12 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// The result of an adapter: the prose mask and its blocks.
+/// The result of an adapter: the prose mask, its blocks, and where suppression directives may stand.
 pub(crate) struct Prose {
     pub text: String,
     pub blocks: Vec<Range<usize>>,
+    /// Comments (Markdown, HTML) and directive lines (plain text) that mention `translint-`.
+    pub directives: Vec<Range<usize>>,
 }
 
 /// Decodes `bytes` as UTF-8 text, rejecting binary content.
@@ -92,10 +99,14 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
 /// Builds the prose mask of `source` for `format`.
 pub(crate) fn prose(source: &str, format: Format) -> Prose {
     let mut mask = Mask::blank(source);
+    let mut directives = Vec::new();
     let blocks = match format {
-        Format::Text => plain::fill(source, &mut mask),
-        Format::Markdown => markdown::fill(source, &mut mask),
+        Format::Text => plain::fill(source, &mut mask, &mut directives),
+        Format::Markdown => markdown::fill(source, &mut mask, &mut directives),
+        Format::Html => html::fill(source, &mut mask, &mut directives),
     };
+    // Suppression directives are rare: keep only comments that can be one.
+    directives.retain(|r| source[r.clone()].contains(DIRECTIVE_MARK));
     for url in urls::find(&mask.as_str_lossless()) {
         mask.blank_opaque(url);
     }
@@ -105,14 +116,19 @@ pub(crate) fn prose(source: &str, format: Format) -> Prose {
     Prose {
         text: mask.into_string(),
         blocks,
+        directives,
     }
 }
+
+/// Every suppression directive starts with this (`translint-disable`, `translint-enable`).
+pub(crate) const DIRECTIVE_MARK: &str = "translint-";
 
 /// Byte filler for opaque inline content (inline code, URLs): neither a word nor white space,
 /// so words on either side never join and never look adjacent.
 const OPAQUE: u8 = 0x1a;
 
-/// A byte buffer the length of the source that only ever holds ASCII filler or whole source chars.
+/// A byte buffer the length of the source that only ever holds ASCII filler, whole source chars,
+/// or whole chars decoded from an HTML character reference.
 pub(crate) struct Mask<'a> {
     source: &'a str,
     bytes: Vec<u8>,
@@ -151,12 +167,31 @@ impl<'a> Mask<'a> {
         }
     }
 
+    /// Writes `c` into `range` (longer than `c`), at its right end if `right`, padding the rest
+    /// with the opaque filler if `opaque`, else with spaces.
+    pub fn write_char(&mut self, range: Range<usize>, c: char, right: bool, opaque: bool) {
+        let mut buf = [0; 4];
+        let encoded = c.encode_utf8(&mut buf).as_bytes();
+        let Some(pad) = range.len().checked_sub(encoded.len()) else {
+            return self.blank_opaque(range);
+        };
+        let at = if right {
+            range.start + pad
+        } else {
+            range.start
+        };
+        for b in &mut self.bytes[range.clone()] {
+            *b = if opaque { OPAQUE } else { b' ' };
+        }
+        self.bytes[at..at + encoded.len()].copy_from_slice(encoded);
+    }
+
     fn as_str_lossless(&self) -> std::borrow::Cow<'_, str> {
         String::from_utf8_lossy(&self.bytes)
     }
 
     fn into_string(self) -> String {
-        // Only ASCII filler and whole source chars are ever written, so this is valid UTF-8.
+        // Only ASCII filler and whole chars are ever written, so this is valid UTF-8.
         String::from_utf8(self.bytes)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
@@ -170,6 +205,8 @@ mod tests {
     fn format_by_extension() {
         assert_eq!(Format::from_path(Path::new("a.MD")), Format::Markdown);
         assert_eq!(Format::from_path(Path::new("a.txt")), Format::Text);
+        assert_eq!(Format::from_path(Path::new("a.HTM")), Format::Html);
+        assert_eq!(Format::from_path(Path::new("a.html")), Format::Html);
         assert_eq!(Format::from_path(Path::new("a")), Format::Text);
     }
 

@@ -939,6 +939,7 @@ impl Validator<'_> {
                 let window = self.length(&raw.window, 4);
                 Some(Box::new(EchoCheck { languages, window }))
             }
+            RuleKind::Suppression => Some(Box::new(crate::suppress::SuppressionCheck)),
             RuleKind::Brackets => {
                 let marks = self.choices(&raw.marks, &["brackets", "quotes"]);
                 let has = |item: &str| marks.as_ref().is_none_or(|m| m.iter().any(|x| x == item));

@@ -47,11 +47,13 @@ pub enum RuleKind {
     Brackets,
     /// A prefixed word echoing a neighbouring word ("attempt to re-attempt", "re-relaunch").
     Echo,
+    /// Suppression directives that suppress nothing or name no known rule (see docs/suppressions.md).
+    Suppression,
 }
 
 impl RuleKind {
     /// Every kind, as written in rule files.
-    pub const ALL: [RuleKind; 13] = [
+    pub const ALL: [RuleKind; 14] = [
         RuleKind::Pattern,
         RuleKind::Substitution,
         RuleKind::Repetition,
@@ -65,6 +67,7 @@ impl RuleKind {
         RuleKind::Loop,
         RuleKind::Brackets,
         RuleKind::Echo,
+        RuleKind::Suppression,
     ];
 
     /// The name used in rule files.
@@ -83,6 +86,7 @@ impl RuleKind {
             RuleKind::Loop => "loop",
             RuleKind::Brackets => "brackets",
             RuleKind::Echo => "echo",
+            RuleKind::Suppression => "suppression",
         }
     }
 
@@ -94,7 +98,7 @@ impl RuleKind {
             RuleKind::NameDrift | RuleKind::Names => Category::Name,
             RuleKind::Titles => Category::Title,
             RuleKind::Untranslated => Category::Language,
-            RuleKind::Mojibake => Category::Markup,
+            RuleKind::Mojibake | RuleKind::Suppression => Category::Markup,
             RuleKind::Brackets => Category::Typography,
             _ => Category::Style,
         }
@@ -105,7 +109,8 @@ impl RuleKind {
             RuleKind::Substitution
             | RuleKind::Names
             | RuleKind::MixedScript
-            | RuleKind::Mojibake => FixSafety::Safe,
+            | RuleKind::Mojibake
+            | RuleKind::Suppression => FixSafety::Safe,
             _ => FixSafety::Unsafe,
         }
     }
@@ -131,6 +136,7 @@ impl RuleKind {
             RuleKind::Loop => "'{excerpt}' repeats {repeated}",
             RuleKind::Brackets => "'{match}' {problem}",
             RuleKind::Echo => "'{match}' echoes a neighbouring word",
+            RuleKind::Suppression => "This suppression directive suppresses nothing",
         }
     }
 
@@ -204,10 +210,7 @@ impl RuleMeta {
 
     /// Whether `selector` names this rule: its id, or a prefix ending at a `.` (`news-en` selects `news-en.kyiv`).
     pub fn is_selected_by(&self, selector: &str) -> bool {
-        let id: &str = &self.id;
-        id == selector
-            || (id.starts_with(selector)
-                && (selector.ends_with('.') || id[selector.len()..].starts_with('.')))
+        selects(selector, &self.id)
     }
 
     /// Fills `{match}` and `{replacement}` into a message template.
@@ -283,6 +286,13 @@ impl RuleMeta {
     }
 }
 
+/// Whether `selector` names the rule `id`: the id itself, or a prefix ending at a `.`.
+pub fn selects(selector: &str, id: &str) -> bool {
+    id == selector
+        || (id.starts_with(selector)
+            && (selector.ends_with('.') || id[selector.len()..].starts_with('.')))
+}
+
 /// A rule: its metadata and its configured detector.
 pub struct Rule {
     pub meta: RuleMeta,
@@ -313,6 +323,8 @@ impl fmt::Debug for Rule {
 #[derive(Debug, Default)]
 pub struct RuleSet {
     rules: Vec<Rule>,
+    /// Ids of rules loaded but removed by [`RuleSet::retain`] (deselected).
+    dropped: Vec<Arc<str>>,
 }
 
 impl RuleSet {
@@ -353,9 +365,22 @@ impl RuleSet {
         }
     }
 
-    /// Keeps only the rules for which `keep` is true.
-    pub fn retain(&mut self, keep: impl FnMut(&Rule) -> bool) {
-        self.rules.retain(keep);
+    /// Keeps only the rules for which `keep` is true; the others' ids are remembered as dropped.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Rule) -> bool) {
+        let dropped = &mut self.dropped;
+        self.rules.retain(|rule| {
+            let kept = keep(rule);
+            if !kept {
+                dropped.push(rule.meta.id.clone());
+            }
+            kept
+        });
+    }
+
+    /// Ids of rules that were loaded and then removed by [`RuleSet::retain`] (`--select`,
+    /// `--ignore`): known, but not run.
+    pub fn dropped(&self) -> &[Arc<str>] {
+        &self.dropped
     }
 
     pub(crate) fn push(&mut self, rule: Rule) {
