@@ -79,14 +79,26 @@ fn ends_sentence(slice: &str, sentence_start: usize, i: usize, c: char) -> bool 
 
 /// Month names written with a capital after an ordinal dot ("28. Mai", German).
 const CAPITALISED_MONTHS: &[&str] = &[
-    "Januar", "Jänner", "Februar", "Feber", "März", "April", "Mai", "Juni", "Juli", "August",
-    "September", "Oktober", "November", "Dezember",
+    "Januar",
+    "Jänner",
+    "Februar",
+    "Feber",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
 ];
 
 /// Words before an ordinal number in German ("am 3. Oktober", "der 2. Weltkrieg").
 const BEFORE_ORDINALS: &[&str] = &[
-    "am", "vom", "zum", "im", "beim", "ab", "bis", "seit", "der", "die", "das", "den", "dem", "des",
-    "zur", "ihr", "ihre", "ihrem", "ihren", "sein", "seine", "seinem", "seinen",
+    "am", "vom", "zum", "im", "beim", "ab", "bis", "seit", "der", "die", "das", "den", "dem",
+    "des", "zur", "ihr", "ihre", "ihrem", "ihren", "sein", "seine", "seinem", "seinen",
 ];
 
 /// Whether a full stop closes an ordinal number rather than a sentence: a number of at most three
