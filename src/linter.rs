@@ -25,12 +25,24 @@ impl Linter {
     /// All findings in `doc` that no suppression directive covers (plus the directives that
     /// suppress nothing), sorted by position then rule id, with spans on char boundaries.
     pub fn lint(&self, doc: &Document) -> Vec<Diagnostic> {
+        self.suppress(doc, self.lint_unsuppressed(doc))
+    }
+
+    /// The findings of every rule before suppression directives are applied: `--cross-file` adds
+    /// the findings across documents, then calls [`Linter::suppress`].
+    pub fn lint_unsuppressed(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for rule in self.rules.rules() {
             if rule.meta.applies_to(doc.language()) {
                 rule.check(doc, &mut out);
             }
         }
+        out
+    }
+
+    /// Applies `doc`'s suppression directives to its findings `out` (reporting directives that
+    /// suppress nothing), snaps spans to char boundaries, and sorts by position then rule id.
+    pub fn suppress(&self, doc: &Document, mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
         crate::suppress::apply(doc, self.rules.rules(), self.rules.dropped(), &mut out);
         let source = doc.source();
         for d in &mut out {

@@ -1172,3 +1172,41 @@ fn names_rule_file_passes_rules_test_and_runs_from_the_cli() {
     assert_eq!(ds[0]["fix"]["replacement"], "Zelenskyy");
     assert_eq!(ds[0]["fix"]["safe"], true);
 }
+
+#[test]
+fn cross_file_findings_obey_suppressions() {
+    let suppressed =
+        format!("# translint-disable names.drift -- spelt as in the source\n{VLEDT_C}");
+    let dir = batch_dir(&[
+        ("a.txt", VELDT_A),
+        ("b.txt", VELDT_B),
+        ("c.txt", &suppressed),
+    ]);
+    // --select keeps suppress.unused too, so an unused directive would be reported.
+    let (code, report) = run_json(
+        translint()
+            .current_dir(dir.path())
+            .args([
+                "--select",
+                "names.drift,suppress",
+                "--lang",
+                "en",
+                "--cross-file",
+            ])
+            .arg("batch"),
+    );
+    assert_eq!(code, 0, "{report:#}");
+    assert!(diagnostics(&report).is_empty(), "{report:#}");
+    // Without --cross-file the directive has nothing to suppress, and says so.
+    let (_, report) = run_json(
+        translint()
+            .current_dir(dir.path())
+            .args(["--select", "names.drift,suppress", "--lang", "en"])
+            .arg("batch"),
+    );
+    let rules: Vec<&str> = diagnostics(&report)
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["suppress.unused"], "{report:#}");
+}

@@ -273,16 +273,21 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
         progress.tick();
     };
+    let cross_file = args.cross_file || config.cross_file == Some(true);
     let read_and_lint = |input: &Input| -> Result<FileResult, FileError> {
         let loaded = inputs::read(input, args.stdin_filename.as_deref())?;
         let settings = run.settings(&loaded.path);
         let lang = run.lang.or(settings.lang.as_deref());
         let document = Document::from_bytes(loaded.path.clone(), loaded.bytes, loaded.format, lang)
             .map_err(|e| inputs::input_error(&loaded.path, e))?;
-        Ok(run.lint(document, &settings))
+        Ok(if cross_file {
+            run.lint_unsuppressed(document)
+        } else {
+            run.lint(document, &settings)
+        })
     };
     let threads = args.threads.unwrap_or_else(rayon::current_num_threads);
-    if args.cross_file || config.cross_file == Some(true) {
+    if cross_file {
         // Every document is kept until the names of all of them have been compared.
         let mut results = Vec::with_capacity(inputs.len());
         ordered::for_each_in_order(
@@ -404,6 +409,16 @@ impl Run<'_> {
         }
     }
 
+    /// The findings before suppressions and settings: `--cross-file` adds findings across
+    /// documents first, then [`Run::add_cross_file`] finishes them.
+    fn lint_unsuppressed(&self, document: Document) -> FileResult {
+        let diagnostics = self.linter.lint_unsuppressed(&document);
+        FileResult {
+            document,
+            diagnostics,
+        }
+    }
+
     /// Applies the file's rule filters and severity overrides, then the severity floor.
     fn adjust(&self, diagnostics: &mut Vec<Diagnostic>, settings: &FileSettings) {
         diagnostics.retain(|d| settings.keeps(&d.rule));
@@ -413,7 +428,8 @@ impl Run<'_> {
         diagnostics.retain(|d| d.severity >= self.min);
     }
 
-    /// Adds the findings across documents (`--cross-file`), keeping each file's order.
+    /// Adds the findings across documents (`--cross-file`) to results of
+    /// [`Run::lint_unsuppressed`], then applies each file's suppressions and settings.
     fn add_cross_file(&self, results: &mut [FileResult]) {
         let docs: Vec<&Document> = results.iter().map(|r| &r.document).collect();
         let mut found: Vec<Vec<Diagnostic>> = vec![Vec::new(); results.len()];
@@ -421,11 +437,11 @@ impl Run<'_> {
             found[i].push(d);
         }
         for (r, mut more) in results.iter_mut().zip(found) {
-            self.adjust(&mut more, &self.settings(r.document.path()));
-            r.diagnostics.append(&mut more);
-            r.diagnostics.sort_by(|a, b| {
-                (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
-            });
+            let mut all = std::mem::take(&mut r.diagnostics);
+            all.append(&mut more);
+            let mut diagnostics = self.linter.suppress(&r.document, all);
+            self.adjust(&mut diagnostics, &self.settings(r.document.path()));
+            r.diagnostics = diagnostics;
         }
     }
 }
