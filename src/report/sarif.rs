@@ -3,14 +3,13 @@
 //! Regions give 1-based lines and columns counted in Unicode code points (`run.columnKind`),
 //! `endColumn` exclusive, plus the byte range. Paths are relative URIs against `%SRCROOT%`.
 
-use super::{FileError, Finding, LintedFile, Location, Reporter, RunEnd};
+use super::{finding, FileError, Finding, LintedFile, Location, Position, Reporter, RunEnd};
 use crate::diagnostic::Severity;
 use crate::document::Document;
 use crate::rules::RuleMeta;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 use std::io;
-use std::ops::Range;
 
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -59,35 +58,34 @@ pub fn artifact_location(path: &str) -> Value {
     json!({ "uri": encode_path(relative), "uriBaseId": SRCROOT })
 }
 
-fn region(location: &Location) -> Value {
+/// The region of `location`, found in `doc` when known. SARIF's `endLine` is the line of the
+/// last character, so a region ending with a line break ends after it on its own line, not at
+/// column 1 of the next.
+fn region(location: &Location, doc: Option<&Document>) -> Value {
+    let (start, mut end) = (location.start, location.end);
+    if end.column == 1 && end.line > start.line {
+        if let Some(doc) = doc.filter(|d| location.span.end <= d.source().len()) {
+            let (line, column) = doc.line_col(location.span.end - 1);
+            end = Position {
+                line,
+                column: column + 1,
+            };
+        }
+    }
     json!({
-        "startLine": location.start.line,
-        "startColumn": location.start.column,
-        "endLine": location.end.line,
-        "endColumn": location.end.column,
+        "startLine": start.line,
+        "startColumn": start.column,
+        "endLine": end.line,
+        "endColumn": end.column,
         "byteOffset": location.span.start,
-        "byteLength": location.span.end - location.span.start,
+        "byteLength": location.span.len(),
     })
 }
 
-/// A byte range of `doc` as a region, for fixes (whose span may differ from the finding's).
-fn span_region(doc: &Document, span: &Range<usize>) -> Value {
-    let (start_line, start_column) = doc.line_col(span.start);
-    let (end_line, end_column) = doc.line_col(span.end);
-    json!({
-        "startLine": start_line,
-        "startColumn": start_column,
-        "endLine": end_line,
-        "endColumn": end_column,
-        "byteOffset": span.start,
-        "byteLength": span.end.saturating_sub(span.start),
-    })
-}
-
-fn physical(location: &Location) -> Value {
+fn physical(location: &Location, doc: Option<&Document>) -> Value {
     json!({ "physicalLocation": {
         "artifactLocation": artifact_location(&location.path),
-        "region": region(location),
+        "region": region(location, doc),
     }})
 }
 
@@ -112,17 +110,15 @@ fn message(f: &Finding) -> String {
 }
 
 /// One result, without `ruleIndex` (known once the run's rules are).
-fn result(f: &Finding, doc: &Document) -> Value {
-    let mut region = region(&f.location);
-    region["snippet"] = json!({ "text": f.text });
+fn result(f: &Finding, file: &LintedFile<'_>) -> Value {
+    let doc = file.document;
+    let mut location = physical(&f.location, Some(doc));
+    location["physicalLocation"]["region"]["snippet"] = json!({ "text": f.text });
     let mut result = json!({
         "ruleId": &*f.rule,
         "level": level(f.severity),
         "message": { "text": message(f) },
-        "locations": [{ "physicalLocation": {
-            "artifactLocation": artifact_location(&f.location.path),
-            "region": region,
-        }}],
+        "locations": [location],
         "partialFingerprints": { "translintFingerprint/v1": f.fingerprint },
     });
     if !f.related.is_empty() {
@@ -131,7 +127,13 @@ fn result(f: &Finding, doc: &Document) -> Value {
             .iter()
             .enumerate()
             .map(|(i, r)| {
-                let mut location = physical(&r.location);
+                let path = &r.location.path;
+                let in_doc = if path == doc.path() {
+                    Some(doc)
+                } else {
+                    file.others.find(path)
+                };
+                let mut location = physical(&r.location, in_doc);
                 location["id"] = json!(i + 1);
                 location["message"] = json!({ "text": r.message });
                 location
@@ -156,7 +158,7 @@ fn result(f: &Finding, doc: &Document) -> Value {
             "artifactChanges": [{
                 "artifactLocation": artifact_location(&f.location.path),
                 "replacements": [{
-                    "deletedRegion": span_region(doc, &fix.span),
+                    "deletedRegion": region(&finding::location(doc, &fix.span), Some(doc)),
                     "insertedContent": { "text": fix.replacement },
                 }],
             }],
@@ -268,9 +270,8 @@ impl<W: io::Write> SarifReporter<W> {
 
 impl<W: io::Write> Reporter for SarifReporter<W> {
     fn file(&mut self, file: &LintedFile<'_>) -> io::Result<()> {
-        let doc = file.document;
-        self.results
-            .extend(file.report.findings.iter().map(|f| result(f, doc)));
+        let found = file.report.findings.iter().map(|f| result(f, file));
+        self.results.extend(found);
         Ok(())
     }
 
@@ -409,6 +410,22 @@ mod tests {
             note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
             "gone.md"
         );
+    }
+
+    #[test]
+    fn a_region_ending_with_a_line_break_ends_on_its_line() {
+        let text = "Ab\u{e9}\ncd";
+        let d = diag("t.r", Severity::Warning, 1..5, "m");
+        let log = sarif(&[("a.md", text, vec![d])], &[]);
+        let region = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+        // "b\u{e9}\n": the break is code point 4 of line 1, so the region ends before column 5 of
+        // line 1 (translint's own end position is line 2, column 1).
+        assert_eq!(
+            (&region["startLine"], &region["startColumn"]),
+            (&json!(1), &json!(2))
+        );
+        assert_eq!((&region["endLine"], &region["endColumn"]), (&json!(1), &json!(5)));
+        assert_eq!(region["byteLength"], 4);
     }
 
     #[test]
