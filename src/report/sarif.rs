@@ -180,8 +180,10 @@ fn first_sentence(text: &str) -> String {
 fn rule(meta: &RuleMeta) -> Value {
     let name = meta.id.split_once('.').map_or(&*meta.id, |(_, name)| name);
     let description = meta.description.as_deref().map(str::trim);
+    // A help line with placeholders ("write '{replacement}'") only makes sense on a finding.
+    let help = meta.help.as_deref().filter(|h| !h.contains('{'));
     let short = description
-        .or(meta.help.as_deref())
+        .or(help)
         .map_or_else(|| meta.id.to_string(), first_sentence);
     let mut rule = json!({
         "id": &*meta.id,
@@ -197,7 +199,7 @@ fn rule(meta: &RuleMeta) -> Value {
     if let Some(description) = description {
         rule["fullDescription"] = json!({ "text": description });
     }
-    if let Some(help) = meta.help.as_deref().or(description) {
+    if let Some(help) = help.or(description) {
         rule["help"] = json!({ "text": help });
     }
     if !meta.languages.is_empty() {
@@ -424,7 +426,10 @@ mod tests {
             (&region["startLine"], &region["startColumn"]),
             (&json!(1), &json!(2))
         );
-        assert_eq!((&region["endLine"], &region["endColumn"]), (&json!(1), &json!(5)));
+        assert_eq!(
+            (&region["endLine"], &region["endColumn"]),
+            (&json!(1), &json!(5))
+        );
         assert_eq!(region["byteLength"], 4);
     }
 
