@@ -87,7 +87,7 @@ impl<W: io::Write> Reporter for GithubReporter<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::testing::{diag, error, run, span};
+    use crate::report::testing::{assert_streams, diag, error, run, span};
 
     fn output(files: &[(&str, &str, Vec<crate::Diagnostic>)]) -> String {
         let mut out = Vec::new();
@@ -139,5 +139,11 @@ mod tests {
             out.lines().next(),
             Some("::error file=a.md,line=1,endLine=2,title=t.r::m%0Ahelp: fix it")
         );
+    }
+
+    #[test]
+    fn flushes_each_file_as_it_finishes() {
+        let out = assert_streams(GithubReporter::new);
+        assert_eq!(out.lines().count(), 2);
     }
 }

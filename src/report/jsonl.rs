@@ -33,7 +33,7 @@ impl<W: io::Write> Reporter for JsonlReporter<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::testing::{diag, error, run, span};
+    use crate::report::testing::{assert_streams, diag, error, run, span};
     use crate::Severity;
     use serde_json::Value;
 
@@ -63,5 +63,11 @@ mod tests {
         assert_eq!(lines[1]["start"]["line"], 3);
         assert_eq!(lines[1]["path"], "a.txt");
         assert!(!out.contains("gone.txt"));
+    }
+
+    #[test]
+    fn flushes_each_file_as_it_finishes() {
+        let out = assert_streams(JsonlReporter::new);
+        assert_eq!(out.lines().count(), 2);
     }
 }
