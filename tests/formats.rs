@@ -283,3 +283,52 @@ fn sarif_of_the_bundled_example_is_valid() {
         assert_eq!(rule["id"], result["ruleId"]);
     }
 }
+
+#[test]
+fn sarif_related_locations_point_into_other_files() {
+    let dir = temp_dir("translint-formats-");
+    let veldt = "Trade Minister Anders Veldt opened the summit.\nVeldt said quotas would be cut.\n";
+    write(dir.path(), "a.txt", veldt);
+    write(
+        dir.path(),
+        "b.txt",
+        "The cuts announced by Anders Veldt.\nVeldt ignored advice.\n",
+    );
+    write(
+        dir.path(),
+        "c.txt",
+        "Anders Vledt will travel.\nOfficials expect Vledt to soften.\n",
+    );
+    let r = run(translint_in(dir.path()).args([
+        "check",
+        "--select",
+        "names.drift",
+        "--lang",
+        "en",
+        "--cross-file",
+        "a.txt",
+        "b.txt",
+        "c.txt",
+        "--format",
+        "sarif",
+    ]));
+    assert_eq!(r.code, 1, "{}", r.all_output());
+    let log = parse(&r.stdout);
+    assert_eq!(schema_errors(&log), Vec::<String>::new());
+    let result = &log["runs"][0]["results"][0];
+    let uri = |location: &Value| location["physicalLocation"]["artifactLocation"]["uri"].clone();
+    assert_eq!(uri(&result["locations"][0]), "c.txt");
+    let related = &result["relatedLocations"][0];
+    assert_eq!(uri(related), "a.txt");
+    // "Trade Minister Anders " is 22 characters: Veldt covers columns 23..28 of line 1.
+    assert_eq!(
+        related["physicalLocation"]["region"],
+        json!({ "startLine": 1, "startColumn": 23, "endLine": 1, "endColumn": 28,
+            "byteOffset": 22, "byteLength": 5 })
+    );
+    let message = result["message"]["text"].as_str().expect("message");
+    assert!(
+        message.ends_with("(see [written 'Veldt' here](1))"),
+        "{message}"
+    );
+}
