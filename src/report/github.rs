@@ -14,14 +14,14 @@ fn command(s: Severity) -> &'static str {
 }
 
 /// Escapes a command's message as the Actions toolkit does (`escapeData`).
-pub fn escape_data(text: &str) -> String {
+fn escape_data(text: &str) -> String {
     text.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
 /// Escapes a property value as the Actions toolkit does (`escapeProperty`).
-pub fn escape_property(text: &str) -> String {
+fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 

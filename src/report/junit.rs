@@ -9,7 +9,7 @@ use std::io;
 /// Escapes text for XML content and double-quoted attribute values. Characters XML 1.0 does not allow at all
 /// (most C0 controls) become U+FFFD; line breaks and tabs become character references so that
 /// attribute values keep them.
-pub fn escape(text: &str) -> String {
+fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

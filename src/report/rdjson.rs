@@ -18,7 +18,7 @@ fn severity(s: Severity) -> &'static str {
 }
 
 /// The 1-based line and 1-based UTF-8 byte column of byte `offset` in `source`.
-pub fn byte_position(source: &str, offset: usize) -> Value {
+fn byte_position(source: &str, offset: usize) -> Value {
     let offset = offset.min(source.len());
     let before = source.as_bytes().get(..offset).unwrap_or_default();
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;

@@ -40,7 +40,7 @@ fn encode_path(path: &str) -> String {
 
 /// The artifact location of a path as given on the command line: a relative URI against
 /// `%SRCROOT%` with forward slashes, or a `file:` URI for an absolute path.
-pub fn artifact_location(path: &str) -> Value {
+fn artifact_location(path: &str) -> Value {
     let slashed = path.replace('\\', "/");
     let bytes = slashed.as_bytes();
     let drive = bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && &bytes[1..3] == b":/";
@@ -154,7 +154,7 @@ fn result(f: &Finding, file: &LintedFile<'_>) -> Value {
             description.push_str(" (suggestion, not applied by --fix)");
         }
         result["fixes"] = json!([{
-            "description": { "text": description },
+            "description": { "text": escape_links(&description) },
             "artifactChanges": [{
                 "artifactLocation": artifact_location(&f.location.path),
                 "replacements": [{
@@ -374,7 +374,10 @@ mod tests {
                 "insertedContent": { "text": "" },
             })
         );
-        assert_eq!(result["fixes"][0]["description"]["text"], "Delete '] saw'");
+        assert_eq!(
+            result["fixes"][0]["description"]["text"],
+            "Delete '\\] saw'"
+        );
     }
 
     #[test]
