@@ -13,8 +13,13 @@ use translint::baseline::{self, Baseline};
 use translint::config::{self, Config, FileSettings};
 use translint::fix::write_atomically;
 use translint::report::finding::{resolve, Documents, NoDocuments};
+use translint::report::github::GithubReporter;
 use translint::report::human::HumanReporter;
 use translint::report::json::JsonReporter;
+use translint::report::jsonl::JsonlReporter;
+use translint::report::junit::JunitReporter;
+use translint::report::rdjson::RdjsonReporter;
+use translint::report::sarif::SarifReporter;
 use translint::report::{FileError, FileResult, LintedFile, Reporter, RunEnd};
 use translint::rules::RuleMeta;
 use translint::text::language::is_valid_code;
@@ -24,7 +29,7 @@ use translint::{Diagnostic, Document, Linter, Severity};
 pub struct CheckArgs {
     /// Files or folders to lint; '-' reads stdin (also the default when input is piped).
     pub paths: Vec<PathBuf>,
-    /// Output format [default: human].
+    /// Output format (see docs/formats.md) [default: human].
     #[arg(long, value_enum)]
     pub format: Option<OutputFormat>,
     /// When to use colour in human output.
@@ -78,8 +83,20 @@ pub struct CheckArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum OutputFormat {
+    /// Compiler-style text with source excerpts.
     Human,
+    /// One JSON report at the end (docs/json.md).
     Json,
+    /// One JSON finding per line, written as each file finishes.
+    Jsonl,
+    /// SARIF 2.1.0, e.g. for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// reviewdog's rdjson.
+    Rdjson,
+    /// JUnit XML for CI dashboards.
+    Junit,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -209,6 +226,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
         (true, _) => Box::new(Silent),
         (false, OutputFormat::Human) => Box::new(HumanReporter::new(args.color.stdout())),
         (false, OutputFormat::Json) => Box::new(JsonReporter::new(std::io::stdout())),
+        (false, OutputFormat::Jsonl) => Box::new(JsonlReporter::new(std::io::stdout())),
+        (false, OutputFormat::Sarif) => Box::new(SarifReporter::new(std::io::stdout())),
+        (false, OutputFormat::Github) => Box::new(GithubReporter::new(std::io::stdout())),
+        (false, OutputFormat::Rdjson) => Box::new(RdjsonReporter::new(std::io::stdout())),
+        (false, OutputFormat::Junit) => Box::new(JunitReporter::new(std::io::stdout())),
     };
     let mut failing = false;
     let mut write_error: Option<std::io::Error> = None;

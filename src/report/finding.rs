@@ -77,7 +77,8 @@ impl Documents for Vec<super::FileResult> {
     }
 }
 
-fn location(doc: &Document, span: &Range<usize>) -> Location {
+/// The location of a byte range of `doc`.
+pub(crate) fn location(doc: &Document, span: &Range<usize>) -> Location {
     let (line, column) = doc.line_col(span.start);
     let (end_line, end_column) = doc.line_col(span.end);
     Location {

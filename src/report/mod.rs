@@ -5,8 +5,15 @@
 //! keep only the resolved [`FileReport`]s, never the documents.
 
 pub mod finding;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod jsonl;
+pub mod junit;
+pub mod rdjson;
+pub mod sarif;
+#[cfg(test)]
+mod testing;
 
 pub use finding::{FileReport, Finding, Location, Position, RelatedLocation};
 
