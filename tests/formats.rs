@@ -169,7 +169,15 @@ fn junit_suites_per_file_cases_per_rule() {
 /// The errors of `log` against the OASIS SARIF 2.1.0 schema, formats included.
 fn schema_errors(log: &Value) -> Vec<String> {
     let path = manifest_dir().join("tests/fixtures/sarif-schema-2.1.0.json");
-    let schema: Value = parse(&std::fs::read_to_string(path).expect("schema fixture"));
+    let text = std::fs::read_to_string(path).expect("schema fixture");
+    // The schema's `run.language` pattern has a stray `]` ("…-[a-zA-Z]{2}]?$"), which the strict
+    // "regex" format check rejects when the schema itself is validated; it is read as the
+    // evident intent. translint writes no `language`, so nothing of ours depends on it.
+    let text = text.replace(
+        "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$",
+        "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$",
+    );
+    let schema: Value = parse(&text);
     let validator = jsonschema::options()
         .should_validate_formats(true)
         .build(&schema)
