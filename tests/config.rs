@@ -256,3 +256,23 @@ fn output_format_comes_from_the_config_unless_given() {
         r.stdout
     );
 }
+
+#[test]
+fn every_output_format_can_be_named_in_the_config() {
+    let dir = temp_dir("config-formats");
+    write(dir.path(), "a.txt", KIEV);
+    for format in translint::config::OUTPUT_FORMATS {
+        write(
+            dir.path(),
+            "translint.toml",
+            &format!("output-format = \"{format}\"\n"),
+        );
+        let r = run(translint_in(dir.path()).args(["--lang", "en", "a.txt"]));
+        assert_eq!(r.code, 1, "{format}: {}", r.stderr);
+        assert!(
+            r.stdout.contains("ukraine-places"),
+            "{format}: {}",
+            r.stdout
+        );
+    }
+}

@@ -479,3 +479,19 @@ impl Reporter for Silent {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::OutputFormat;
+    use clap::ValueEnum;
+
+    #[test]
+    fn the_config_accepts_exactly_the_cli_formats() {
+        let names: Vec<String> = OutputFormat::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value())
+            .map(|v| v.get_name().to_string())
+            .collect();
+        assert_eq!(names, translint::config::OUTPUT_FORMATS);
+    }
+}
