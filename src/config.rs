@@ -178,18 +178,8 @@ pub fn load(path: &Path) -> Result<Config, Vec<RuleError>> {
 
 /// Parses config text; `base` is the folder relative paths and globs start from.
 pub fn parse(source: Arc<RuleSource>, base: &Path, path: &Path) -> Result<Config, Vec<RuleError>> {
-    let raw: RawConfig = toml::from_str(&source.text).map_err(|e| {
-        let span = e.span().unwrap_or(0..0);
-        let message = e.message().trim().to_string();
-        let label = if message.starts_with("unknown field") {
-            "unknown key"
-        } else if message.starts_with("invalid type") {
-            "wrong type"
-        } else {
-            "here"
-        };
-        vec![RuleError::at(&source, span, message, label)]
-    })?;
+    let raw: RawConfig =
+        toml::from_str(&source.text).map_err(|e| vec![RuleError::from_toml(&source, &e)])?;
     let mut v = Validator {
         source: source.clone(),
         errors: Vec::new(),

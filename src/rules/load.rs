@@ -60,6 +60,22 @@ impl RuleError {
         }
     }
 
+    /// A TOML syntax or schema error, pointing where the parser says.
+    pub fn from_toml(source: &Arc<RuleSource>, e: &toml::de::Error) -> Self {
+        let span = e.span().unwrap_or(0..0);
+        let message = e.message().trim().to_string();
+        let label = if message.starts_with("unknown field") {
+            "unknown key"
+        } else if message.starts_with("invalid type") {
+            "wrong type"
+        } else if message.starts_with("missing field") {
+            "in this table"
+        } else {
+            "here"
+        };
+        RuleError::at(source, span, message, label)
+    }
+
     /// Adds a note line.
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
@@ -184,20 +200,8 @@ pub fn load_path(path: &Path) -> Result<RuleSet, Vec<RuleError>> {
 
 /// Parses and validates one rule file.
 pub fn load_source(source: Arc<RuleSource>) -> Result<RuleSet, Vec<RuleError>> {
-    let raw: RawFile = toml::from_str(&source.text).map_err(|e| {
-        let span = e.span().unwrap_or(0..0);
-        let message = e.message().trim().to_string();
-        let label = if message.starts_with("unknown field") {
-            "unknown key"
-        } else if message.starts_with("invalid type") {
-            "wrong type"
-        } else if message.starts_with("missing field") {
-            "in this table"
-        } else {
-            "here"
-        };
-        vec![RuleError::at(&source, span, message, label)]
-    })?;
+    let raw: RawFile =
+        toml::from_str(&source.text).map_err(|e| vec![RuleError::from_toml(&source, &e)])?;
     let mut errors = Vec::new();
     let pack = raw.pack.map(Spanned::into_inner);
     let pack_languages = match pack.as_ref().and_then(|p| p.languages.as_ref()) {
