@@ -126,14 +126,18 @@ impl Document {
         }
     }
 
-    /// 1-based line and 1-based column (in characters, a BOM not counted) of a byte offset.
+    /// 1-based line and 1-based column (in characters, a BOM not counted) of a byte offset (an
+    /// offset inside a character counts as that character's start).
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let starts = self.line_starts.get_or_init(|| {
             std::iter::once(0)
                 .chain(self.source.match_indices('\n').map(|(i, _)| i + 1))
                 .collect()
         });
-        let offset = offset.min(self.source.len());
+        let mut offset = offset.min(self.source.len());
+        while !self.source.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line = starts.partition_point(|&s| s <= offset) - 1;
         let line_text = &self.source[starts[line]..offset];
         // A BOM is not a character anyone sees: editors start line 1 after it.
@@ -155,6 +159,8 @@ mod tests {
         let kyiv = doc.source().find("Kyiv").unwrap();
         assert_eq!(doc.line_col(kyiv), (2, 3));
         assert_eq!(doc.line_col(doc.source().len()), (3, 2));
+        // Inside 'Ü' (two bytes): the character's own column.
+        assert_eq!(doc.line_col(1), (1, 1));
     }
 
     #[test]

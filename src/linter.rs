@@ -47,7 +47,8 @@ impl Linter {
         let source = doc.source();
         for d in &mut out {
             d.span = snap(source, d.span.clone());
-            for label in &mut d.labels {
+            // Labels into other documents (`--cross-file`) are snapped by the rule that made them.
+            for label in d.labels.iter_mut().filter(|l| l.path.is_none()) {
                 label.span = snap(source, label.span.clone());
             }
         }
@@ -93,7 +94,37 @@ fn snap(text: &str, range: Range<usize>) -> Range<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::snap;
+    use super::*;
+    use crate::diagnostic::{Category, Label, Severity};
+    use crate::input::Format;
+    use crate::rules::RuleSet;
+
+    #[test]
+    fn labels_into_other_documents_keep_their_spans() {
+        let doc = Document::from_text("a.txt", "aé b".into(), Format::Text, Some("en"));
+        let label = |path: Option<&str>| Label {
+            span: 2..3,
+            message: String::new(),
+            path: path.map(Into::into),
+        };
+        let found = Diagnostic {
+            rule: "t.r".into(),
+            category: Category::Name,
+            severity: Severity::Warning,
+            message: String::new(),
+            span: 0..1,
+            labels: vec![label(None), label(Some("b.txt"))],
+            fix: None,
+            help: None,
+        };
+        let out = Linter::new(RuleSet::default()).suppress(&doc, vec![found]);
+        assert_eq!(out[0].labels[0].span, 1..3, "own label snapped to 'é'");
+        assert_eq!(
+            out[0].labels[1].span,
+            2..3,
+            "the other file's offsets are not this text's"
+        );
+    }
 
     #[test]
     fn snaps_outward_to_char_boundaries() {
