@@ -247,19 +247,21 @@ pub fn run(args: CheckArgs) -> ExitCode {
         let hidden = accepted.filter(document, &mut diagnostics);
         let mut fixed = None;
         if let Some(fixer) = fixer.as_mut() {
-            match fixer.fix(document, &diagnostics) {
-                Ok(Some(text)) => {
-                    let again = Document::from_text(
-                        document.path(),
-                        text,
-                        document.format(),
-                        document.language(),
-                    );
-                    let mut result = run.lint(again, &run.settings(document.path()));
-                    accepted.filter(&result.document, &mut result.diagnostics);
-                    fixed = Some(result);
-                }
-                Ok(None) => {}
+            let relint = |text: String| {
+                let again = Document::from_text(
+                    document.path(),
+                    text,
+                    document.format(),
+                    document.language(),
+                );
+                let mut result = run.lint(again, &run.settings(document.path()));
+                accepted.filter(&result.document, &mut result.diagnostics);
+                result
+            };
+            match fixer.fix(document, &diagnostics, relint) {
+                // A dry run reports nothing, so the original findings stand.
+                Ok(result) if !fixer.dry_run => fixed = result,
+                Ok(_) => {}
                 Err(e) => errors.push(e),
             }
         }

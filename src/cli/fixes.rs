@@ -2,7 +2,7 @@
 
 use std::path::Path;
 use translint::fix::{apply_counted, write_atomically};
-use translint::report::FileError;
+use translint::report::{FileError, FileResult};
 use translint::{Diagnostic, Document, Fix};
 
 /// Applies fixes file by file and counts what it did.
@@ -41,31 +41,44 @@ impl Fixer {
         }
     }
 
-    /// Applies the wanted fixes of `diagnostics` to `document`. A dry run prints the diff; a real
-    /// run writes the file atomically and returns the fixed text, which the caller lints again so
-    /// that what is reported afterwards points into the file as it now is.
+    /// Applies the wanted fixes of `diagnostics` to `document`, then lints the fixed text again
+    /// with `relint` and repeats while that finds more fixes (a fix may make another finding
+    /// fixable, or a suppression unused), at most [`MAX_PASSES`] times, so one run leaves nothing
+    /// for the next. A dry run prints the diff of all passes; a real run writes the file once,
+    /// atomically. Returns the result for the fixed text, if anything changed.
     pub fn fix(
         &mut self,
         document: &Document,
         diagnostics: &[Diagnostic],
-    ) -> Result<Option<String>, FileError> {
-        let fixes: Vec<&Fix> = diagnostics
-            .iter()
-            .filter_map(|d| d.fix.as_ref())
-            .filter(|f| f.safe || self.unsafe_too)
-            .collect();
-        if fixes.is_empty() {
-            return Ok(None);
+        relint: impl Fn(String) -> FileResult,
+    ) -> Result<Option<FileResult>, FileError> {
+        let mut count = 0;
+        let mut last: Option<FileResult> = None;
+        for _ in 0..MAX_PASSES {
+            let (source, found) = match &last {
+                Some(r) => (r.document.source(), r.diagnostics.as_slice()),
+                None => (document.source(), diagnostics),
+            };
+            let fixes: Vec<&Fix> = found
+                .iter()
+                .filter_map(|d| d.fix.as_ref())
+                .filter(|f| f.safe || self.unsafe_too)
+                .collect();
+            let (fixed, applied) = apply_counted(source, &fixes);
+            let applied = applied.iter().filter(|a| **a).count();
+            if applied == 0 || fixed == source {
+                break;
+            }
+            count += applied;
+            last = Some(relint(fixed));
         }
-        let source = document.source();
-        let (fixed, applied) = apply_counted(source, &fixes);
-        let count = applied.iter().filter(|a| **a).count();
-        if count == 0 || fixed == source {
+        let Some(result) = last else {
             return Ok(None);
-        }
+        };
         let path = document.path();
+        let fixed = result.document.source();
         if self.dry_run {
-            let diff = similar::TextDiff::from_lines(source, fixed.as_str());
+            let diff = similar::TextDiff::from_lines(document.source(), fixed);
             let text = diff
                 .unified_diff()
                 .context_radius(2)
@@ -74,13 +87,16 @@ impl Fixer {
             // A closed pipe (`--diff | head`) ends the output, not the run.
             let _ = super::write_stdout(&text);
         } else {
-            write_atomically(Path::new(path), &fixed).map_err(|e| FileError {
+            write_atomically(Path::new(path), fixed).map_err(|e| FileError {
                 path: path.to_string(),
                 message: format!("cannot write fixes: {e}"),
             })?;
         }
         self.fixes += count;
         self.files += 1;
-        Ok((!self.dry_run).then_some(fixed))
+        Ok(Some(result))
     }
 }
+
+/// Fix-and-lint passes per file at most (ruff's loop, kept short: passes after the first are rare).
+const MAX_PASSES: usize = 10;
