@@ -38,6 +38,8 @@ pub struct Config {
     pub min_severity: Option<Severity>,
     pub lang: Option<String>,
     pub cross_file: Option<bool>,
+    /// Apply `include`/`exclude` to files named on the command line too.
+    pub force_exclude: Option<bool>,
     pub output_format: Option<String>,
     /// Severity overrides by rule id or pack prefix.
     pub severity: Vec<(String, Severity)>,
@@ -112,6 +114,7 @@ struct RawConfig {
     min_severity: Option<Spanned<String>>,
     lang: Option<Spanned<String>>,
     cross_file: Option<bool>,
+    force_exclude: Option<bool>,
     output_format: Option<Spanned<String>>,
     include: Option<Vec<Spanned<String>>>,
     exclude: Option<Vec<Spanned<String>>>,
@@ -200,6 +203,7 @@ pub fn parse(source: Arc<RuleSource>, base: &Path, path: &Path) -> Result<Config
         min_severity: raw.min_severity.as_ref().and_then(|s| v.severity(s)),
         lang: raw.lang.as_ref().and_then(|l| v.lang(l)),
         cross_file: raw.cross_file,
+        force_exclude: raw.force_exclude,
         output_format: raw.output_format.as_ref().and_then(|f| v.output_format(f)),
         severity: v.severities(raw.severity.as_ref()),
         include: raw.include.as_ref().and_then(|g| v.globs(g)),

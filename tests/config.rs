@@ -170,6 +170,25 @@ fn include_and_exclude_filter_folder_walking_but_not_named_files() {
     // A file named on the command line is linted even when excluded.
     let (_, report) = run_json(translint_in(dir.path()).arg("drafts/c.md"));
     assert_eq!(rules(&report), ["news-en.ukraine-places"]);
+    // ...unless excludes are forced, as pre-commit hooks need (they name every staged file).
+    let (code, report) =
+        run_json(translint_in(dir.path()).args(["--force-exclude", "drafts/c.md", "news/a.md"]));
+    assert_eq!(code, 1);
+    let files: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["news/a.md"]);
+    write(
+        dir.path(),
+        "translint.toml",
+        "include = [\"**/*.md\"]\nexclude = [\"drafts\"]\nforce-exclude = true\n",
+    );
+    let (code, report) = run_json(translint_in(dir.path()).args(["drafts/c.md", "news/b.txt"]));
+    assert_eq!(code, 0, "{report}");
+    assert!(report["files"].as_array().unwrap().is_empty(), "{report}");
     // --exclude adds to the config's excludes.
     let (_, report) = run_json(translint_in(dir.path()).args(["--exclude", "news", "."]));
     assert!(report["files"].as_array().unwrap().is_empty(), "{report}");

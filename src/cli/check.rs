@@ -55,6 +55,10 @@ pub struct CheckArgs {
     /// Skip files and folders matching this glob when walking folders (repeatable).
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// Apply the excludes (and the config's include) to files named on the command line too, as
+    /// pre-commit hooks need.
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Apply safe fixes (substitutions) to the files, atomically; report what remains.
     #[arg(long)]
     pub fix: bool,
@@ -177,7 +181,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
         (None, Some(config::FailOn::At(s))) => Some(s),
         (None, None) => Some(Severity::Warning),
     };
-    let exclude = match inputs::Exclude::new(&args.exclude, &config) {
+    let force_exclude = args.force_exclude || config.force_exclude == Some(true);
+    let exclude = match inputs::Exclude::new(&args.exclude, &config, force_exclude) {
         Ok(exclude) => exclude,
         Err(message) => return usage_error(message),
     };

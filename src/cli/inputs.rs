@@ -25,11 +25,13 @@ pub struct Loaded {
 pub struct Exclude<'a> {
     globs: GlobSet,
     config: &'a Config,
+    /// Also leave out matching files named on the command line (for pre-commit, which names them).
+    force: bool,
 }
 
 impl<'a> Exclude<'a> {
     /// Compiles the `--exclude` globs; a folder name alone excludes everything under it.
-    pub fn new(globs: &[String], config: &'a Config) -> Result<Self, String> {
+    pub fn new(globs: &[String], config: &'a Config, force: bool) -> Result<Self, String> {
         let mut builder = GlobSetBuilder::new();
         for glob in globs {
             let pattern = glob.trim_end_matches('/');
@@ -42,7 +44,11 @@ impl<'a> Exclude<'a> {
             }
         }
         let globs = builder.build().map_err(|e| e.to_string())?;
-        Ok(Exclude { globs, config })
+        Ok(Exclude {
+            globs,
+            config,
+            force,
+        })
     }
 
     /// Whether a file found by walking a folder is left out.
@@ -57,7 +63,7 @@ impl<'a> Exclude<'a> {
 }
 
 /// Expands paths into inputs; folders are walked (respecting .gitignore) for lintable extensions.
-/// Files named on the command line are always linted; `exclude` applies to walked files.
+/// Files named on the command line are linted unless `exclude` is forced.
 pub fn expand(paths: &[PathBuf], exclude: &Exclude<'_>, errors: &mut Vec<FileError>) -> Vec<Input> {
     let mut inputs = Vec::new();
     for path in paths {
@@ -87,7 +93,9 @@ pub fn expand(paths: &[PathBuf], exclude: &Exclude<'_>, errors: &mut Vec<FileErr
                 });
             }
         } else if path.exists() {
-            inputs.push(Input::File(path.clone()));
+            if !(exclude.force && exclude.skips(path)) {
+                inputs.push(Input::File(path.clone()));
+            }
         } else {
             errors.push(FileError {
                 path: path.display().to_string(),
