@@ -2,6 +2,7 @@
 
 use crate::input::{self, Format, InputError};
 use crate::text::names::{self, NameAnalysis, NameLexicon};
+use crate::text::quotes::{self, Balance};
 use crate::text::{language, sentences, words, words::Word};
 use std::ops::Range;
 use std::sync::Arc;
@@ -18,6 +19,7 @@ pub struct Document {
     words: OnceLock<Vec<Word>>,
     sentences: OnceLock<Vec<Range<usize>>>,
     line_starts: OnceLock<Vec<usize>>,
+    balances: OnceLock<Vec<Balance>>,
     /// The name analysis and the address of the lexicon it was made with (shared by name-drift
     /// and title rules, which use the same name data).
     names: OnceLock<(usize, Arc<NameAnalysis>)>,
@@ -57,6 +59,7 @@ impl Document {
             words: OnceLock::new(),
             sentences: OnceLock::new(),
             line_starts: OnceLock::new(),
+            balances: OnceLock::new(),
             names: OnceLock::new(),
         }
     }
@@ -100,6 +103,16 @@ impl Document {
     pub fn sentences(&self) -> &[Range<usize>] {
         self.sentences
             .get_or_init(|| sentences::split(&self.prose, &self.blocks))
+    }
+
+    /// The quotation marks and brackets of each block (see [`Document::blocks`]), paired.
+    pub fn balances(&self) -> &[Balance] {
+        self.balances.get_or_init(|| {
+            self.blocks
+                .iter()
+                .map(|block| quotes::balance(&self.prose, block.clone()))
+                .collect()
+        })
     }
 
     /// The proper-name mentions of the prose, found with `lexicon`: computed once per document for

@@ -17,7 +17,7 @@ use crate::document::Document;
 use crate::input::Format;
 use crate::rules::RuleMeta;
 use crate::text::language::{iso639_1, name as language_name};
-use crate::text::quotes;
+use crate::text::quotes::Balance;
 use crate::text::script::{self, Script, ScriptCounts};
 use crate::text::words::Word;
 use std::borrow::Cow;
@@ -138,10 +138,10 @@ impl UntranslatedCheck {
     }
 
     /// Byte ranges inside `block` that are marked as foreign (quotes, brackets, emphasis).
-    fn marked(&self, doc: &Document, block: &Range<usize>) -> Vec<Range<usize>> {
+    fn marked(&self, doc: &Document, block: &Range<usize>, balance: &Balance) -> Vec<Range<usize>> {
         let mut ranges = Vec::new();
         if self.skip.quotes || self.skip.brackets {
-            for pair in quotes::balance(doc.prose(), block.clone()).pairs {
+            for pair in &balance.pairs {
                 let quote = pair.family.is_quote();
                 if (quote && self.skip.quotes) || (!quote && self.skip.brackets) {
                     ranges.push(pair.outer());
@@ -155,13 +155,13 @@ impl UntranslatedCheck {
     }
 
     /// Quoted passages of a block as units of their own (when quotes are not skipped).
-    fn quote_ranges(&self, doc: &Document, block: &Range<usize>) -> Vec<Range<usize>> {
+    fn quote_ranges(&self, balance: &Balance) -> Vec<Range<usize>> {
         if self.skip.quotes {
             return Vec::new();
         }
-        let mut ranges: Vec<Range<usize>> = quotes::balance(doc.prose(), block.clone())
+        let mut ranges: Vec<Range<usize>> = balance
             .pairs
-            .into_iter()
+            .iter()
             .filter(|p| p.family.is_quote())
             .map(|p| p.open.end..p.close.start)
             .collect();
@@ -633,9 +633,9 @@ impl Check for UntranslatedCheck {
         }
         let words = doc.words();
         let sentences = doc.sentences();
-        for block in doc.blocks() {
-            let marked = self.marked(doc, block);
-            let quoted = self.quote_ranges(doc, block);
+        for (block, balance) in doc.blocks().iter().zip(doc.balances()) {
+            let marked = self.marked(doc, block, balance);
+            let quoted = self.quote_ranges(balance);
             let inside =
                 |r: &Range<usize>, w: &Word| r.start <= w.span.start && w.span.end <= r.end;
             let first = sentences.partition_point(|s| s.start < block.start);
