@@ -6,8 +6,8 @@ use super::Check;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::rules::RuleMeta;
+use crate::text::hash::FastMap;
 use crate::text::words::Word;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// Flags repeated word sequences and repeated sentences.
@@ -223,7 +223,7 @@ impl Check for LoopCheck {
             }
             let s0 = sentences.partition_point(|s| s.start < range.start);
             let s1 = sentences.partition_point(|s| s.start < range.end);
-            let mut seen: HashMap<&[u64], (usize, Range<usize>)> = HashMap::new();
+            let mut seen: FastMap<&[u64], (usize, Range<usize>)> = FastMap::default();
             for (k, sentence) in sentences[s0..s1].iter().enumerate() {
                 let wa = words.partition_point(|w| w.span.start < sentence.start);
                 let wb = words.partition_point(|w| w.span.start < sentence.end);

@@ -15,6 +15,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::rules::RuleMeta;
 use crate::text::fold::fold;
+use crate::text::hash::FastMap;
 use crate::text::names::{strip_clitic, NameAnalysis};
 use crate::text::words::is_word_char;
 use crate::text::words::Word;
@@ -395,7 +396,7 @@ fn find_titles(
 ) -> Vec<Title> {
     let prose = doc.prose();
     let words = doc.words();
-    let mention_ending: HashMap<usize, usize> = analysis
+    let mention_ending: FastMap<usize, usize> = analysis
         .mentions
         .iter()
         .enumerate()

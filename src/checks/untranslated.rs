@@ -16,6 +16,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::input::Format;
 use crate::rules::RuleMeta;
+use crate::text::hash::{FastMap, FastSet};
 use crate::text::language::{iso639_1, name as language_name};
 use crate::text::quotes::Balance;
 use crate::text::script::{self, Script, ScriptCounts};
@@ -68,7 +69,7 @@ pub struct UntranslatedCheck {
 /// Function words of many languages, looked up in one map: word → bit set of languages.
 struct FunctionWords {
     codes: Vec<String>,
-    words: HashMap<String, u64>,
+    words: FastMap<String, u64>,
     /// The longest word, in bytes: longer words need no lookup.
     longest: usize,
 }
@@ -78,7 +79,7 @@ impl FunctionWords {
         let mut codes: Vec<String> = lists.keys().filter(|c| *c != "*").cloned().collect();
         codes.sort();
         codes.truncate(63);
-        let mut words: HashMap<String, u64> = HashMap::new();
+        let mut words: FastMap<String, u64> = FastMap::default();
         for (bit, code) in codes.iter().enumerate() {
             for word in lists.get(code).into_iter().flatten() {
                 *words.entry(word.to_lowercase()).or_default() |= 1 << bit;
@@ -113,7 +114,7 @@ struct Context<'d> {
     /// Bit of the document language in `FunctionWords`, if it has a list.
     own_bit: Option<usize>,
     /// Frequent short words of the document, standing in for a missing function-word list.
-    own_words: Option<HashSet<String>>,
+    own_words: Option<FastSet<String>>,
     /// Letters in scripts the document does not use.
     foreign_letters: usize,
 }
@@ -582,9 +583,9 @@ fn is_plain_word(word: &str) -> bool {
 
 /// The document's own most frequent short lowercase words: a function-word list for languages
 /// the rule has none for.
-fn frequent_words(doc: &Document) -> HashSet<String> {
+fn frequent_words(doc: &Document) -> FastSet<String> {
     let prose = doc.prose();
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: FastMap<String, usize> = FastMap::default();
     for word in doc.words() {
         let text = &prose[word.span.clone()];
         if text.chars().count() <= 4 && is_plain_word(text) {
