@@ -3,6 +3,9 @@
 //! spellings within one edit (two for long ones) always share a key. Cost grows with the number of
 //! spellings times their length, not with its square.
 
+use super::hash::FastMap;
+use std::collections::hash_map::Entry;
+
 /// Multiplier of the polynomial key hash (odd, so invertible modulo 2^64).
 const BASE: u64 = 0x0000_0100_0000_01b3;
 /// The inverse of `BASE` modulo 2^64: dividing by it shifts the letters after a deletion down.
@@ -53,31 +56,45 @@ fn keys(spelling: &str, two_edit_length: usize, out: &mut Vec<u64>) {
     }
 }
 
+/// The end of a list in `candidate_pairs`.
+const NONE: usize = usize::MAX;
+
 /// Pairs `(a, b)` with `a < b` of items whose spellings may be within one edit (two for spellings
 /// of at least `two_edit_length` letters). Each item may have several spellings.
 pub fn candidate_pairs<'s>(
     items: impl IntoIterator<Item = Vec<&'s str>>,
     two_edit_length: usize,
 ) -> Vec<(usize, usize)> {
-    // (key, item) for every key of every item, sorted: items sharing a key are neighbours.
-    let mut index: Vec<(u64, usize)> = Vec::new();
+    // Key → the items that have it, newest first, as linked lists in `nodes` (item, next node).
+    let mut heads: FastMap<u64, usize> = FastMap::default();
+    let mut nodes: Vec<(usize, usize)> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut item_keys = Vec::new();
     for (item, spellings) in items.into_iter().enumerate() {
         item_keys.clear();
         for spelling in spellings {
             keys(spelling, two_edit_length, &mut item_keys);
         }
-        item_keys.sort_unstable();
-        item_keys.dedup();
-        index.extend(item_keys.iter().map(|&key| (key, item)));
-    }
-    index.sort_unstable();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for run in index.chunk_by(|a, b| a.0 == b.0) {
-        for (k, &(_, a)) in run.iter().enumerate() {
-            for &(_, b) in &run[k + 1..] {
-                if a != b {
-                    pairs.push((a.min(b), a.max(b)));
+        for &key in &item_keys {
+            let new = nodes.len();
+            match heads.entry(key) {
+                Entry::Vacant(slot) => {
+                    slot.insert(new);
+                    nodes.push((item, NONE));
+                }
+                Entry::Occupied(mut slot) => {
+                    let head = *slot.get();
+                    // The same key twice in one item.
+                    if nodes[head].0 == item {
+                        continue;
+                    }
+                    let mut at = head;
+                    while at != NONE {
+                        pairs.push((nodes[at].0, item));
+                        at = nodes[at].1;
+                    }
+                    slot.insert(new);
+                    nodes.push((item, head));
                 }
             }
         }
