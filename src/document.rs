@@ -3,6 +3,7 @@
 use crate::input::{self, Format, InputError};
 use crate::text::names::{self, NameAnalysis, NameLexicon};
 use crate::text::quotes::{self, Balance};
+use crate::text::script::ScriptCounts;
 use crate::text::{language, sentences, words, words::Word};
 use std::ops::Range;
 use std::sync::Arc;
@@ -20,6 +21,7 @@ pub struct Document {
     sentences: OnceLock<Vec<Range<usize>>>,
     line_starts: OnceLock<Vec<usize>>,
     balances: OnceLock<Vec<Balance>>,
+    script_counts: OnceLock<ScriptCounts>,
     /// The name analysis and the address of the lexicon it was made with (shared by name-drift
     /// and title rules, which use the same name data).
     names: OnceLock<(usize, Arc<NameAnalysis>)>,
@@ -60,6 +62,7 @@ impl Document {
             sentences: OnceLock::new(),
             line_starts: OnceLock::new(),
             balances: OnceLock::new(),
+            script_counts: OnceLock::new(),
             names: OnceLock::new(),
         }
     }
@@ -113,6 +116,12 @@ impl Document {
                 .map(|block| quotes::balance(&self.prose, block.clone()))
                 .collect()
         })
+    }
+
+    /// The letters of the prose counted by script.
+    pub fn script_counts(&self) -> &ScriptCounts {
+        self.script_counts
+            .get_or_init(|| ScriptCounts::of(&self.prose))
     }
 
     /// The proper-name mentions of the prose, found with `lexicon`: computed once per document for

@@ -182,7 +182,7 @@ impl UntranslatedCheck {
 
     fn context<'d>(&self, doc: &'d Document) -> Option<Context<'d>> {
         let prose = doc.prose();
-        let counts = ScriptCounts::of(prose);
+        let counts = doc.script_counts();
         let dominant = counts.dominant()?;
         let mut allowed: Vec<Script> = dominant.companions().to_vec();
         for script in [Script::Latin, Script::Other] {
