@@ -41,13 +41,13 @@ fn keys(spelling: &str, two_edit_length: usize, out: &mut Vec<u64>) {
     let part = |a: usize, b: usize| prefix[b].wrapping_sub(prefix[a]);
     let shifted = BASE_INVERSE.wrapping_mul(BASE_INVERSE);
     out.push(prefix[n]);
-    for i in 0..n {
+    for (i, &before) in prefix[..n].iter().enumerate() {
         let after = part(i + 1, n);
-        out.push(prefix[i].wrapping_add(after.wrapping_mul(BASE_INVERSE)));
+        out.push(before.wrapping_add(after.wrapping_mul(BASE_INVERSE)));
         if n >= two_edit_length {
             for j in i + 1..n {
                 out.push(
-                    prefix[i]
+                    before
                         .wrapping_add(part(i + 1, j).wrapping_mul(BASE_INVERSE))
                         .wrapping_add(part(j + 1, n).wrapping_mul(shifted)),
                 );
