@@ -612,6 +612,10 @@ fn token_at(analysis: &NameAnalysis, at: usize) -> Option<Range<usize>> {
 fn lowercase_in_place(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
