@@ -114,6 +114,13 @@ const ALL_LETTERS: [(char, char, Script); 7] = [
     ('\u{30A1}', '\u{30FA}', Script::Katakana),
 ];
 
+/// Whether `c` lies in a block of letters only (a cheap check before Unicode property lookups).
+pub fn in_letter_block(c: char) -> bool {
+    ALL_LETTERS
+        .iter()
+        .any(|&(from, to, _)| (from..=to).contains(&c))
+}
+
 /// The script of `c`, or `None` when `c` is not a letter of a script (digits, punctuation,
 /// symbols, combining marks, the micro sign).
 pub fn of(c: char) -> Option<Script> {
