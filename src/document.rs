@@ -3,6 +3,8 @@
 use crate::input::{self, Format, InputError};
 use crate::suppress::{self, Directive};
 use crate::text::names::{self, NameAnalysis, NameLexicon};
+use crate::text::quotes::{self, Balance};
+use crate::text::script::ScriptCounts;
 use crate::text::{language, sentences, words, words::Word};
 use std::ops::Range;
 use std::sync::Arc;
@@ -21,6 +23,8 @@ pub struct Document {
     words: OnceLock<Vec<Word>>,
     sentences: OnceLock<Vec<Range<usize>>>,
     line_starts: OnceLock<Vec<usize>>,
+    balances: OnceLock<Vec<Balance>>,
+    script_counts: OnceLock<ScriptCounts>,
     /// The name analysis and the address of the lexicon it was made with (shared by name-drift
     /// and title rules, which use the same name data).
     names: OnceLock<(usize, Arc<NameAnalysis>)>,
@@ -62,6 +66,8 @@ impl Document {
             words: OnceLock::new(),
             sentences: OnceLock::new(),
             line_starts: OnceLock::new(),
+            balances: OnceLock::new(),
+            script_counts: OnceLock::new(),
             names: OnceLock::new(),
         }
     }
@@ -110,6 +116,22 @@ impl Document {
     pub fn sentences(&self) -> &[Range<usize>] {
         self.sentences
             .get_or_init(|| sentences::split(&self.prose, &self.blocks))
+    }
+
+    /// The quotation marks and brackets of each block (see [`Document::blocks`]), paired.
+    pub fn balances(&self) -> &[Balance] {
+        self.balances.get_or_init(|| {
+            self.blocks
+                .iter()
+                .map(|block| quotes::balance(&self.prose, block.clone()))
+                .collect()
+        })
+    }
+
+    /// The letters of the prose counted by script.
+    pub fn script_counts(&self) -> &ScriptCounts {
+        self.script_counts
+            .get_or_init(|| ScriptCounts::of(&self.prose))
     }
 
     /// The proper-name mentions of the prose, found with `lexicon`: computed once per document for

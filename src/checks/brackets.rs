@@ -8,7 +8,6 @@ use super::Check;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::rules::RuleMeta;
-use crate::text::quotes;
 
 /// Flags unbalanced quotation marks and brackets, paragraph by paragraph.
 pub struct BracketsCheck {
@@ -22,9 +21,8 @@ impl Check for BracketsCheck {
     fn check(&self, rule: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         let prose = doc.prose();
         let blocks = doc.blocks();
-        for (index, block) in blocks.iter().enumerate() {
-            let balance = quotes::balance(prose, block.clone());
-            for lone in balance.lone {
+        for (index, balance) in doc.balances().iter().enumerate() {
+            for lone in &balance.lone {
                 let wanted = if lone.family.is_western_quote() {
                     self.quotes
                 } else {

@@ -6,8 +6,8 @@ use super::Check;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::rules::RuleMeta;
+use crate::text::hash::FastMap;
 use crate::text::words::Word;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// Flags repeated word sequences and repeated sentences.
@@ -69,7 +69,9 @@ impl Block<'_> {
 
     /// Whether the `n` words from `a` equal the `n` words from `b`, with the same punctuation between.
     fn copies_equal(&self, a: usize, b: usize, n: usize) -> bool {
-        self.keys[a..a + n] == self.keys[b..b + n]
+        // The first words differ in most places: no slice comparison then.
+        self.keys[a] == self.keys[b]
+            && self.keys[a..a + n] == self.keys[b..b + n]
             && (0..n).all(|t| eq_ignore_case(self.text(a + t), self.text(b + t)))
             && (0..n - 1).all(|t| norm_gap(self.gap(a + t)) == norm_gap(self.gap(b + t)))
     }
@@ -99,9 +101,17 @@ impl Block<'_> {
 /// FNV-1a over the lowercased characters of `word`.
 fn key(word: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for c in word.chars().flat_map(char::to_lowercase) {
+    let mut add = |c: char| {
         hash ^= c as u64;
         hash = hash.wrapping_mul(0x0100_0000_01b3);
+    };
+    for c in word.chars() {
+        // ASCII needs no Unicode case table.
+        if c.is_ascii() {
+            add(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut add);
+        }
     }
     hash
 }
@@ -223,7 +233,7 @@ impl Check for LoopCheck {
             }
             let s0 = sentences.partition_point(|s| s.start < range.start);
             let s1 = sentences.partition_point(|s| s.start < range.end);
-            let mut seen: HashMap<&[u64], (usize, Range<usize>)> = HashMap::new();
+            let mut seen: FastMap<&[u64], (usize, Range<usize>)> = FastMap::default();
             for (k, sentence) in sentences[s0..s1].iter().enumerate() {
                 let wa = words.partition_point(|w| w.span.start < sentence.start);
                 let wb = words.partition_point(|w| w.span.start < sentence.end);

@@ -165,7 +165,7 @@ impl Check for MixedScriptCheck {
             let target = if ranked[0].1 == ranked[1].1 {
                 // A tie: the document's script decides, if it is one of the two.
                 let dominant =
-                    *document_script.get_or_insert_with(|| ScriptCounts::of(prose).dominant());
+                    *document_script.get_or_insert_with(|| doc.script_counts().dominant());
                 match dominant {
                     Some(s) if s == ranked[0].0 || s == ranked[1].0 => s,
                     _ => Script::Latin,

@@ -15,6 +15,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::rules::RuleMeta;
 use crate::text::fold::fold;
+use crate::text::hash::FastMap;
 use crate::text::names::{strip_clitic, NameAnalysis};
 use crate::text::words::is_word_char;
 use crate::text::words::Word;
@@ -43,27 +44,57 @@ pub struct TitleWords {
 
 /// The title lexicon of one language.
 pub struct TitleLanguage {
-    /// Every role phrase (lowercase) in one Aho-Corasick automaton, leftmost-longest; built when a
-    /// document of this language first needs it.
-    matcher: OnceLock<Option<AhoCorasick>>,
-    /// The phrases, in the automaton's pattern order.
-    phrases: Vec<String>,
-    /// Lowercase phrase → canonical role (and the affiliation written inside the phrase).
-    roles: HashMap<String, RoleEntry>,
+    /// Role phrase (lowercase, maybe with an `{aff}` slot) → canonical role, as written in the rule.
+    role_phrases: HashMap<String, String>,
+    /// The expanded phrases and their automaton, built when a document of this language first
+    /// needs them.
+    phrases: OnceLock<Phrases>,
     words: TitleWords,
 }
 
+/// Every role phrase of a language, `{aff}` slots filled in.
+struct Phrases {
+    /// One Aho-Corasick automaton, leftmost-longest, over `list`.
+    matcher: Option<AhoCorasick>,
+    /// The phrases, in the automaton's pattern order.
+    list: Vec<String>,
+    /// Lowercase phrase → canonical role (and the affiliation written inside the phrase).
+    roles: HashMap<String, RoleEntry>,
+}
+
 impl TitleLanguage {
-    /// The automaton over the role phrases, built on first use.
-    fn automaton(&self) -> Option<&AhoCorasick> {
-        self.matcher
-            .get_or_init(|| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&self.phrases)
-                    .ok()
-            })
-            .as_ref()
+    /// The expanded phrases and their automaton, built on first use.
+    fn phrases(&self) -> &Phrases {
+        self.phrases.get_or_init(|| {
+            let mut roles: HashMap<String, RoleEntry> = HashMap::new();
+            for (phrase, role) in &self.role_phrases {
+                if phrase.contains("{aff}") {
+                    for (form, affiliation) in &self.words.affiliations {
+                        let entry = RoleEntry {
+                            role: role.clone(),
+                            affiliation: Some(affiliation.clone()),
+                        };
+                        roles.insert(phrase.replace("{aff}", form), entry);
+                    }
+                } else {
+                    let entry = RoleEntry {
+                        role: role.clone(),
+                        affiliation: None,
+                    };
+                    roles.insert(phrase.clone(), entry);
+                }
+            }
+            let list: Vec<String> = roles.keys().cloned().collect();
+            let matcher = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&list)
+                .ok();
+            Phrases {
+                matcher,
+                list,
+                roles,
+            }
+        })
     }
 
     /// Role phrases in `lower` (the prose lowercased with the same byte offsets): each match with
@@ -72,8 +103,10 @@ impl TitleLanguage {
         &'t self,
         lower: &'t str,
     ) -> impl Iterator<Item = (Range<usize>, Option<Range<usize>>, &'t str)> + 't {
-        self.automaton()
-            .into_iter()
+        let phrases = self.phrases();
+        phrases
+            .matcher
+            .iter()
             .flat_map(move |ac| ac.find_iter(lower))
             .filter_map(move |m| {
                 let role = m.range();
@@ -91,42 +124,19 @@ impl TitleLanguage {
                     (
                         role.clone(),
                         prefix,
-                        &self.phrases[m.pattern().as_usize()][..],
+                        &phrases.list[m.pattern().as_usize()][..],
                     )
                 })
             })
     }
 
-    /// A language's lexicon (its automaton is built on first use). A role phrase may hold an
+    /// A language's lexicon (phrases expanded, automaton built on first use). A role phrase may hold an
     /// `{aff}` slot for an affiliation written inside it ("ministre {aff} de la défense"): it is
     /// expanded with every affiliation form.
     pub fn new(role_phrases: HashMap<String, String>, words: TitleWords) -> Self {
-        let mut roles: HashMap<String, RoleEntry> = HashMap::new();
-        for (phrase, role) in role_phrases {
-            if phrase.contains("{aff}") {
-                for (form, affiliation) in &words.affiliations {
-                    let entry = RoleEntry {
-                        role: role.clone(),
-                        affiliation: Some(affiliation.clone()),
-                    };
-                    roles.insert(phrase.replace("{aff}", form), entry);
-                }
-            } else {
-                roles.insert(
-                    phrase,
-                    RoleEntry {
-                        role,
-                        affiliation: None,
-                    },
-                );
-            }
-        }
-        let phrases: Vec<String> = roles.keys().cloned().collect();
-        let matcher = OnceLock::new();
         TitleLanguage {
-            matcher,
-            phrases,
-            roles,
+            role_phrases,
+            phrases: OnceLock::new(),
             words,
         }
     }
@@ -395,7 +405,7 @@ fn find_titles(
 ) -> Vec<Title> {
     let prose = doc.prose();
     let words = doc.words();
-    let mention_ending: HashMap<usize, usize> = analysis
+    let mention_ending: FastMap<usize, usize> = analysis
         .mentions
         .iter()
         .enumerate()
@@ -411,7 +421,7 @@ fn find_titles(
         let whole = prefix_range.as_ref().map_or(role_range.start, |p| p.start)..role_range.end;
         let sentence = sentences.partition_point(|s| s.end <= whole.start);
         let sentence_range = sentences.get(sentence).cloned().unwrap_or(0..prose.len());
-        let Some(entry) = lexicon.roles.get(phrase) else {
+        let Some(entry) = lexicon.phrases().roles.get(phrase) else {
             continue;
         };
         let canonical = &entry.role;
@@ -602,6 +612,10 @@ fn token_at(analysis: &NameAnalysis, at: usize) -> Option<Range<usize>> {
 fn lowercase_in_place(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),

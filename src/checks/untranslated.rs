@@ -16,8 +16,9 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::input::Format;
 use crate::rules::RuleMeta;
+use crate::text::hash::{FastMap, FastSet};
 use crate::text::language::{iso639_1, name as language_name};
-use crate::text::quotes;
+use crate::text::quotes::Balance;
 use crate::text::script::{self, Script, ScriptCounts};
 use crate::text::words::Word;
 use std::borrow::Cow;
@@ -68,7 +69,7 @@ pub struct UntranslatedCheck {
 /// Function words of many languages, looked up in one map: word → bit set of languages.
 struct FunctionWords {
     codes: Vec<String>,
-    words: HashMap<String, u64>,
+    words: FastMap<String, u64>,
     /// The longest word, in bytes: longer words need no lookup.
     longest: usize,
 }
@@ -78,7 +79,7 @@ impl FunctionWords {
         let mut codes: Vec<String> = lists.keys().filter(|c| *c != "*").cloned().collect();
         codes.sort();
         codes.truncate(63);
-        let mut words: HashMap<String, u64> = HashMap::new();
+        let mut words: FastMap<String, u64> = FastMap::default();
         for (bit, code) in codes.iter().enumerate() {
             for word in lists.get(code).into_iter().flatten() {
                 *words.entry(word.to_lowercase()).or_default() |= 1 << bit;
@@ -113,7 +114,7 @@ struct Context<'d> {
     /// Bit of the document language in `FunctionWords`, if it has a list.
     own_bit: Option<usize>,
     /// Frequent short words of the document, standing in for a missing function-word list.
-    own_words: Option<HashSet<String>>,
+    own_words: Option<FastSet<String>>,
     /// Letters in scripts the document does not use.
     foreign_letters: usize,
 }
@@ -138,10 +139,10 @@ impl UntranslatedCheck {
     }
 
     /// Byte ranges inside `block` that are marked as foreign (quotes, brackets, emphasis).
-    fn marked(&self, doc: &Document, block: &Range<usize>) -> Vec<Range<usize>> {
+    fn marked(&self, doc: &Document, block: &Range<usize>, balance: &Balance) -> Vec<Range<usize>> {
         let mut ranges = Vec::new();
         if self.skip.quotes || self.skip.brackets {
-            for pair in quotes::balance(doc.prose(), block.clone()).pairs {
+            for pair in &balance.pairs {
                 let quote = pair.family.is_quote();
                 if (quote && self.skip.quotes) || (!quote && self.skip.brackets) {
                     ranges.push(pair.outer());
@@ -155,13 +156,13 @@ impl UntranslatedCheck {
     }
 
     /// Quoted passages of a block as units of their own (when quotes are not skipped).
-    fn quote_ranges(&self, doc: &Document, block: &Range<usize>) -> Vec<Range<usize>> {
+    fn quote_ranges(&self, balance: &Balance) -> Vec<Range<usize>> {
         if self.skip.quotes {
             return Vec::new();
         }
-        let mut ranges: Vec<Range<usize>> = quotes::balance(doc.prose(), block.clone())
+        let mut ranges: Vec<Range<usize>> = balance
             .pairs
-            .into_iter()
+            .iter()
             .filter(|p| p.family.is_quote())
             .map(|p| p.open.end..p.close.start)
             .collect();
@@ -181,7 +182,7 @@ impl UntranslatedCheck {
 
     fn context<'d>(&self, doc: &'d Document) -> Option<Context<'d>> {
         let prose = doc.prose();
-        let counts = ScriptCounts::of(prose);
+        let counts = doc.script_counts();
         let dominant = counts.dominant()?;
         let mut allowed: Vec<Script> = dominant.companions().to_vec();
         for script in [Script::Latin, Script::Other] {
@@ -582,9 +583,9 @@ fn is_plain_word(word: &str) -> bool {
 
 /// The document's own most frequent short lowercase words: a function-word list for languages
 /// the rule has none for.
-fn frequent_words(doc: &Document) -> HashSet<String> {
+fn frequent_words(doc: &Document) -> FastSet<String> {
     let prose = doc.prose();
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: FastMap<String, usize> = FastMap::default();
     for word in doc.words() {
         let text = &prose[word.span.clone()];
         if text.chars().count() <= 4 && is_plain_word(text) {
@@ -633,9 +634,9 @@ impl Check for UntranslatedCheck {
         }
         let words = doc.words();
         let sentences = doc.sentences();
-        for block in doc.blocks() {
-            let marked = self.marked(doc, block);
-            let quoted = self.quote_ranges(doc, block);
+        for (block, balance) in doc.blocks().iter().zip(doc.balances()) {
+            let marked = self.marked(doc, block, balance);
+            let quoted = self.quote_ranges(balance);
             let inside =
                 |r: &Range<usize>, w: &Word| r.start <= w.span.start && w.span.end <= r.end;
             let first = sentences.partition_point(|s| s.start < block.start);

@@ -1202,10 +1202,10 @@ impl Validator<'_> {
             .map(|code| {
                 let data = NameLanguage {
                     lexicon: NameLexicon {
-                        stopwords: for_language(&lists[0], &code),
-                        titles: for_language(&lists[1], &code),
-                        particles: for_language(&lists[2], &code),
-                        determiners: for_language(&lists[3], &code),
+                        stopwords: for_language(&lists[0], &code).into_iter().collect(),
+                        titles: for_language(&lists[1], &code).into_iter().collect(),
+                        particles: for_language(&lists[2], &code).into_iter().collect(),
+                        determiners: for_language(&lists[3], &code).into_iter().collect(),
                     },
                     inflections: endings(for_language(&lists[4], &code)),
                     derivations: endings(for_language(&lists[5], &code)),

@@ -1,6 +1,7 @@
 //! Text analyses shared by every check: words, sentences, language, URL masking.
 
 pub mod fold;
+pub mod hash;
 pub mod language;
 pub mod names;
 pub mod neighbours;

@@ -4,21 +4,21 @@
 
 use super::fold::fold;
 use crate::document::Document;
-use std::collections::HashSet;
+use crate::text::hash::FastSet;
 use std::ops::Range;
 
 /// The per-language word lists name detection needs (all lowercase).
 #[derive(Clone, Debug, Default)]
 pub struct NameLexicon {
     /// Capitalised words that are never names (function words, months, days).
-    pub stopwords: HashSet<String>,
+    pub stopwords: FastSet<String>,
     /// Titles and honorifics before names (`Mr`, `President`); never part of a name, they break runs.
-    pub titles: HashSet<String>,
+    pub titles: FastSet<String>,
     /// Lowercase particles inside names (`van`, `de`, `al`, `bin`).
-    pub particles: HashSet<String>,
+    pub particles: FastSet<String>,
     /// Words after which a capitalised word is a common noun. Only languages that capitalise all
     /// nouns (German) list them; for those, a name needs a full name or a title as evidence.
-    pub determiners: HashSet<String>,
+    pub determiners: FastSet<String>,
 }
 
 /// One name token: a capitalised word judged to be (part of) a proper name.
@@ -81,7 +81,7 @@ pub fn analyse(doc: &Document, lexicon: &NameLexicon) -> NameAnalysis {
     let prose = doc.prose();
     let words = doc.words();
     let sentences = doc.sentences();
-    let lowercase_seen: HashSet<&str> = words
+    let lowercase_seen: FastSet<&str> = words
         .iter()
         .map(|w| &prose[w.span.clone()])
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
@@ -89,7 +89,7 @@ pub fn analyse(doc: &Document, lexicon: &NameLexicon) -> NameAnalysis {
     let headline_blocks = headline_blocks(doc);
 
     // Pass 1: which word forms are common nouns by evidence (after a determiner).
-    let mut after_determiner: HashSet<&str> = HashSet::new();
+    let mut after_determiner: FastSet<&str> = FastSet::default();
     if !lexicon.determiners.is_empty() {
         for pair in words.windows(2) {
             let (a, b) = (&prose[pair[0].span.clone()], &prose[pair[1].span.clone()]);
@@ -129,12 +129,12 @@ pub fn analyse(doc: &Document, lexicon: &NameLexicon) -> NameAnalysis {
 
     // Sentence-initial words are only weak evidence unless they are capitalised elsewhere too,
     // or followed by another name.
-    let non_initial: HashSet<&str> = candidates
+    let non_initial: FastSet<&str> = candidates
         .iter()
         .filter(|(i, s)| !is_sentence_initial(doc, *i, *s))
         .map(|(i, _)| &prose[words[*i].span.clone()])
         .collect();
-    let candidate_words: HashSet<usize> = candidates.iter().map(|(i, _)| *i).collect();
+    let candidate_words: FastSet<usize> = candidates.iter().map(|(i, _)| *i).collect();
     let capitalised_nouns = !lexicon.determiners.is_empty();
     let after_title = |i: usize| {
         i > 0
@@ -358,7 +358,7 @@ mod tests {
             stopwords: set(&["the", "but", "in", "on"]),
             titles: set(&["president", "mr", "minister", "foreign"]),
             particles: set(&["von", "der", "de"]),
-            determiners: HashSet::new(),
+            determiners: FastSet::default(),
         }
     }
 

@@ -3,35 +3,61 @@
 //! spellings within one edit (two for long ones) always share a key. Cost grows with the number of
 //! spellings times their length, not with its square.
 
-/// FNV-1a over the chars of `chars` except the positions in `skip`: a deletion key without
-/// allocating. A collision only adds a candidate pair, which the caller verifies anyway.
-fn key_hash(chars: &[char], skip: [usize; 2]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for (i, c) in chars.iter().enumerate() {
-        if i == skip[0] || i == skip[1] {
-            continue;
-        }
-        hash ^= u64::from(u32::from(*c));
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+use super::hash::FastMap;
+use std::collections::hash_map::Entry;
+
+/// Multiplier of the polynomial key hash (odd, so invertible modulo 2^64).
+const BASE: u64 = 0x0000_0100_0000_01b3;
+/// The inverse of `BASE` modulo 2^64: dividing by it shifts the letters after a deletion down.
+const BASE_INVERSE: u64 = inverse(BASE);
+
+/// The multiplicative inverse of odd `x` modulo 2^64 (Newton's iteration).
+const fn inverse(x: u64) -> u64 {
+    let mut y = x;
+    let mut i = 0;
+    while i < 6 {
+        y = y.wrapping_mul(2u64.wrapping_sub(x.wrapping_mul(y)));
+        i += 1;
     }
-    hash
+    y
 }
 
 /// The deletion keys of a spelling: itself, with one letter deleted, and (from `two_edit_length`
-/// letters on) with two letters deleted.
+/// letters on) with two letters deleted. A key is the polynomial hash Σ letter·BASE^position of
+/// the shortened spelling, computed in constant time from prefix sums, so a spelling costs its
+/// number of keys, not that times its length. A collision only adds a candidate pair, which the
+/// caller verifies anyway.
 fn keys(spelling: &str, two_edit_length: usize, out: &mut Vec<u64>) {
-    let chars: Vec<char> = spelling.chars().collect();
-    let none = usize::MAX;
-    out.push(key_hash(&chars, [none, none]));
-    for i in 0..chars.len() {
-        out.push(key_hash(&chars, [i, none]));
-        if chars.len() >= two_edit_length {
-            for j in i + 1..chars.len() {
-                out.push(key_hash(&chars, [i, j]));
+    // prefix[k]: the hash of the first k letters.
+    let mut prefix = vec![0u64];
+    let mut power = 1u64;
+    for c in spelling.chars() {
+        let letter = (u64::from(c) + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let last = prefix[prefix.len() - 1];
+        prefix.push(last.wrapping_add(letter.wrapping_mul(power)));
+        power = power.wrapping_mul(BASE);
+    }
+    let n = prefix.len() - 1;
+    let part = |a: usize, b: usize| prefix[b].wrapping_sub(prefix[a]);
+    let shifted = BASE_INVERSE.wrapping_mul(BASE_INVERSE);
+    out.push(prefix[n]);
+    for (i, &before) in prefix[..n].iter().enumerate() {
+        let after = part(i + 1, n);
+        out.push(before.wrapping_add(after.wrapping_mul(BASE_INVERSE)));
+        if n >= two_edit_length {
+            for j in i + 1..n {
+                out.push(
+                    before
+                        .wrapping_add(part(i + 1, j).wrapping_mul(BASE_INVERSE))
+                        .wrapping_add(part(j + 1, n).wrapping_mul(shifted)),
+                );
             }
         }
     }
 }
+
+/// The end of a list in `candidate_pairs`.
+const NONE: usize = usize::MAX;
 
 /// Pairs `(a, b)` with `a < b` of items whose spellings may be within one edit (two for spellings
 /// of at least `two_edit_length` letters). Each item may have several spellings.
@@ -39,25 +65,36 @@ pub fn candidate_pairs<'s>(
     items: impl IntoIterator<Item = Vec<&'s str>>,
     two_edit_length: usize,
 ) -> Vec<(usize, usize)> {
-    // (key, item) for every key of every item, sorted: items sharing a key are neighbours.
-    let mut index: Vec<(u64, usize)> = Vec::new();
+    // Key → the items that have it, newest first, as linked lists in `nodes` (item, next node).
+    let mut heads: FastMap<u64, usize> = FastMap::default();
+    let mut nodes: Vec<(usize, usize)> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut item_keys = Vec::new();
     for (item, spellings) in items.into_iter().enumerate() {
         item_keys.clear();
         for spelling in spellings {
             keys(spelling, two_edit_length, &mut item_keys);
         }
-        item_keys.sort_unstable();
-        item_keys.dedup();
-        index.extend(item_keys.iter().map(|&key| (key, item)));
-    }
-    index.sort_unstable();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for run in index.chunk_by(|a, b| a.0 == b.0) {
-        for (k, &(_, a)) in run.iter().enumerate() {
-            for &(_, b) in &run[k + 1..] {
-                if a != b {
-                    pairs.push((a.min(b), a.max(b)));
+        for &key in &item_keys {
+            let new = nodes.len();
+            match heads.entry(key) {
+                Entry::Vacant(slot) => {
+                    slot.insert(new);
+                    nodes.push((item, NONE));
+                }
+                Entry::Occupied(mut slot) => {
+                    let head = *slot.get();
+                    // The same key twice in one item.
+                    if nodes[head].0 == item {
+                        continue;
+                    }
+                    let mut at = head;
+                    while at != NONE {
+                        pairs.push((nodes[at].0, item));
+                        at = nodes[at].1;
+                    }
+                    slot.insert(new);
+                    nodes.push((item, head));
                 }
             }
         }
@@ -70,6 +107,23 @@ pub fn candidate_pairs<'s>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deletion_keys_equal_the_keys_of_the_shortened_spellings() {
+        assert_eq!(BASE.wrapping_mul(BASE_INVERSE), 1);
+        let key = |s: &str| {
+            let mut out = Vec::new();
+            keys(s, usize::MAX, &mut out);
+            out[0]
+        };
+        let mut all = Vec::new();
+        keys("brandenburg", 9, &mut all);
+        assert_eq!(all.len(), 1 + 11 + 55);
+        assert!(all.contains(&key("brandenbug")));
+        assert!(all.contains(&key("randenburg")));
+        assert!(all.contains(&key("brndnburg")));
+        assert!(all.contains(&key("brandenbu")));
+    }
 
     #[test]
     fn finds_single_edits_and_long_double_edits_only() {

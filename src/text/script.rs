@@ -103,16 +103,46 @@ impl Script {
     }
 }
 
+/// Ranges in which every character is alphabetic, most frequent in news first.
+const ALL_LETTERS: [(char, char, Script); 7] = [
+    ('\u{00C0}', '\u{00D6}', Script::Latin),
+    ('\u{00D8}', '\u{00F6}', Script::Latin),
+    ('\u{00F8}', '\u{017F}', Script::Latin),
+    ('\u{0410}', '\u{044F}', Script::Cyrillic),
+    ('\u{4E00}', '\u{9FFF}', Script::Han),
+    ('\u{3041}', '\u{3096}', Script::Hiragana),
+    ('\u{30A1}', '\u{30FA}', Script::Katakana),
+];
+
+/// Whether `c` lies in a block of letters only (a cheap check before Unicode property lookups).
+pub fn in_letter_block(c: char) -> bool {
+    ALL_LETTERS
+        .iter()
+        .any(|&(from, to, _)| (from..=to).contains(&c))
+}
+
 /// The script of `c`, or `None` when `c` is not a letter of a script (digits, punctuation,
 /// symbols, combining marks, the micro sign).
 pub fn of(c: char) -> Option<Script> {
     if c.is_ascii() {
         return c.is_ascii_alphabetic().then_some(Script::Latin);
     }
+    // Blocks of letters only (checked by a test): no Unicode property lookup needed.
+    if let Some(&(_, _, script)) = ALL_LETTERS
+        .iter()
+        .find(|&&(from, to, _)| (from..=to).contains(&c))
+    {
+        return Some(script);
+    }
     if !c.is_alphabetic() {
         return None;
     }
-    let script = match c as u32 {
+    Some(by_block(c))
+}
+
+/// The script of letter `c`, by its Unicode block.
+fn by_block(c: char) -> Script {
+    match c as u32 {
         0x00AA | 0x00BA | 0x00C0..=0x00D6 | 0x00D8..=0x00F6 | 0x00F8..=0x02AF => Script::Latin,
         0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xAB30..=0xAB6F => Script::Latin,
         0xFF21..=0xFF3A | 0xFF41..=0xFF5A => Script::Latin,
@@ -137,8 +167,7 @@ pub fn of(c: char) -> Option<Script> {
         | 0xF900..=0xFAFF
         | 0x20000..=0x3134F => Script::Han,
         _ => Script::Other,
-    };
-    Some(script)
+    }
 }
 
 /// The single script of all letters of `word`, or `None` when it has no letters or several scripts.
@@ -214,6 +243,16 @@ impl ScriptCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_only_ranges_hold_letters_of_their_script() {
+        for (from, to, script) in ALL_LETTERS {
+            for c in from..=to {
+                assert!(c.is_alphabetic(), "{c:?} is not a letter");
+                assert_eq!(by_block(c), script, "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn classifies_letters_not_punctuation() {

@@ -10,7 +10,10 @@ pub struct Word {
 
 /// Whether `c` can be part of a word (letters, digits and combining marks).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    super::script::in_letter_block(c) || c.is_alphanumeric() || is_combining_mark(c)
 }
 
 /// Combining diacritics that follow a base letter in decomposed text.

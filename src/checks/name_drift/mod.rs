@@ -14,9 +14,9 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::rules::RuleMeta;
 use crate::text::fold::{edit, fold, Edit};
+use crate::text::hash::{FastMap, FastSet};
 use crate::text::names::{strip_clitic, NameAnalysis, NameLexicon};
 use crate::text::neighbours::candidate_pairs;
-use std::collections::{HashMap, HashSet};
 use std::ops::Not;
 
 /// The language data of name-drift detection for one language.
@@ -155,7 +155,7 @@ impl NameDriftCheck {
         language: &NameLanguage,
     ) -> Vec<(usize, usize, DriftKind)> {
         let mut found = Vec::new();
-        let mut flagged: HashSet<usize> = HashSet::new();
+        let mut flagged: FastSet<usize> = FastSet::default();
         // Candidates from forms and their inflection stems, like `closest` compares them.
         let stemmed: Vec<Vec<String>> = groups
             .iter()
@@ -309,7 +309,7 @@ fn ends_in_vowel(word: &str) -> bool {
 /// Whether two groups meet in one sentence: then they are two names ("Colombia and Columbia",
 /// "Montpellier … Montpelier, Vermont"), not one drifting.
 fn meet(a: &Group, b: &Group) -> bool {
-    let sentences: HashSet<usize> = a.places.iter().map(|&(s, _)| s).collect();
+    let sentences: FastSet<usize> = a.places.iter().map(|&(s, _)| s).collect();
     b.places.iter().any(|(s, _)| sentences.contains(s))
 }
 
@@ -337,7 +337,7 @@ fn differ_only_in_ending(a: &str, b: &str, n: usize) -> bool {
 
 /// The distinct forms of the name tokens, and each token's form.
 fn collect_forms(prose: &str, analysis: &NameAnalysis) -> (Vec<Form>, Vec<usize>) {
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: FastMap<&str, usize> = FastMap::default();
     let mut forms: Vec<Form> = Vec::new();
     let mut token_form = Vec::with_capacity(analysis.tokens.len());
     for (t, token) in analysis.tokens.iter().enumerate() {
@@ -376,8 +376,8 @@ fn group_forms(forms: &[Form], language: &NameLanguage, analysis: &NameAnalysis)
         root
     }
     // Every form is indexed under its stems; forms sharing a stem are one name.
-    let mut by_stem: HashMap<String, usize> = HashMap::new();
-    let mut by_folded_stem: HashMap<String, Vec<(usize, &str)>> = HashMap::new();
+    let mut by_stem: FastMap<String, usize> = FastMap::default();
+    let mut by_folded_stem: FastMap<String, Vec<(usize, &str)>> = FastMap::default();
     for (f, form) in forms.iter().enumerate() {
         for stem in stems(&form.lower, &language.inflections) {
             match by_stem.get(&stem) {
@@ -434,7 +434,7 @@ fn group_forms(forms: &[Form], language: &NameLanguage, analysis: &NameAnalysis)
             }
         }
     }
-    let mut groups: HashMap<usize, Group> = HashMap::new();
+    let mut groups: FastMap<usize, Group> = FastMap::default();
     for (f, form) in forms.iter().enumerate() {
         let root = find(&mut parent, f);
         let group = groups.entry(root).or_insert_with(|| Group {
@@ -557,7 +557,7 @@ fn two_people(
         return true;
     }
     // Both surnames of full names whose given names differ: "Anna Kowalska" and "Jan Kowalski".
-    let given = |ts: &[usize]| -> HashSet<String> {
+    let given = |ts: &[usize]| -> FastSet<String> {
         ts.iter()
             .filter(|&&t| analysis.is_final_in_full_name(t) && !analysis.tokens[t - 1].uncertain)
             .map(|&t| {
