@@ -644,8 +644,8 @@ fn find_titles(
     #[allow(clippy::type_complexity)]
     let mut pending: Option<(Range<usize>, String, Option<String>, Option<String>, bool)> = None;
     let lower = lowercase_in_place(prose);
-    // Where role words stand: a German title before a surname ("Gesundheitsministerin Wollny")
-    // is no given name.
+    // Where titles stand: a German title before a surname ("Gesundheitsministerin Wollny") or a
+    // country in the genitive ("президента Армении Саргсяна") is no given name.
     let mut role_words: Vec<Range<usize>> = Vec::new();
     // The end of the last title read: a role inside it ("пресс-секретарь президента России") is
     // its complement, not a title of its own.
@@ -794,6 +794,9 @@ fn find_titles(
             }
             break;
         }
+        // An acronym given after a name the lexicon knows: "Organización de los Estados Americanos
+        // (OEA)".
+        end = skip_bracketed_acronym(prose, end);
         // The post where the holder serves: "auprès de l'OTAN", "to NATO", "en Perú", "в Армении".
         let mut post: Option<String> = None;
         if joined_at(look, end) {
@@ -828,6 +831,7 @@ fn find_titles(
             }
         }
         title_end = end;
+        role_words.push(start..end);
         let affiliation = affiliation.or(prefix_affiliation);
         let role_key = match ranked {
             Some(rank) => format!("{rank}:{canonical}"),
@@ -854,6 +858,21 @@ fn find_titles(
             if coordinated && prose[run.end..].starts_with(',') {
                 let next = skip_gap(prose, run.end);
                 following = token_at(analysis, next).filter(|_| next < sentence_range.end);
+            }
+        }
+        // A given name the name data takes for a common word ("Julio", a month): the surname
+        // after it.
+        if following.is_none() && after < sentence_range.end {
+            let w = words.partition_point(|w| w.span.start < after);
+            if let Some(word) = words.get(w).filter(|w| w.span.start == after) {
+                let capitalised = prose[word.span.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+                let next = skip_space(prose, word.span.end);
+                if capitalised && next > word.span.end && next < sentence_range.end {
+                    following = token_at(analysis, next);
+                }
             }
         }
         // A short prepositional complement between the title and ", Name" ("representante de la
@@ -965,6 +984,25 @@ fn acronym_after(
         i += 1;
     }
     None
+}
+
+/// The position after " (ACRONYM)" at `from`, or `from`.
+fn skip_bracketed_acronym(prose: &str, from: usize) -> usize {
+    let rest = &prose[from..];
+    let Some(inner) = rest.strip_prefix(" (") else {
+        return from;
+    };
+    let Some(close) = inner.find(')') else {
+        return from;
+    };
+    let acronym = &inner[..close];
+    let is_acronym = (2..=8).contains(&acronym.chars().count())
+        && acronym.chars().all(|c| c.is_uppercase() || c.is_numeric());
+    if is_acronym {
+        from + " (".len() + close + 1
+    } else {
+        from
+    }
 }
 
 /// A Russian genitive complement after a role, starting at word `from`: lowercase genitives
