@@ -957,7 +957,7 @@ fn find_titles(
 const COORDINATORS: [&str; 9] = ["and", "und", "et", "y", "e", "и", "i", "a", "&"];
 
 /// A parenthesised acronym closing an organisation's name that starts at word `from` (capitalised
-/// words and connectors, at most six): the acronym, the index of the word after it, and the
+/// words and short lowercase words, at most six): the acronym, the index of the word after it, and the
 /// position after the closing bracket. "Organización Panamericana de la Salud (OPS)".
 fn acronym_after(
     prose: &str,
@@ -976,7 +976,7 @@ fn acronym_after(
             return (acronym && close).then(|| (text.to_string(), i + 1, words[i].span.end + 1));
         }
         let small =
-            text.chars().next().is_some_and(char::is_lowercase) && text.chars().count() <= 3;
+            text.chars().next().is_some_and(char::is_lowercase) && text.chars().count() <= 4;
         let capitalised = text.chars().next().is_some_and(char::is_uppercase);
         if !only_space(gap) || !(small || capitalised) {
             return None;
@@ -1048,9 +1048,9 @@ fn genitive_complement(
         });
         if person_at(i) {
             break;
-        } else if lower == "и" && next_lower_genitive && i > from {
-            i += 1;
-        } else if !capitalised && genitive(&lower) {
+        } else if (lower == "и" && next_lower_genitive && i > from)
+            || (!capitalised && genitive(&lower))
+        {
             i += 1;
         } else if capitalised && genitive(&lower) && next_lower_genitive {
             // An adjective before its noun: "Пулковской обсерватории", "Кировской области".
