@@ -121,7 +121,7 @@ impl TitleLanguage {
                 role_phrases.keys().flat_map(|p| russian_cases(p)).collect();
             let nominative: Vec<(String, String)> = role_phrases
                 .iter()
-                .filter(|(p, _)| !oblique.contains(*p))
+                .filter(|(p, _)| !oblique.contains(*p) && !fleeting_oblique(p, &role_phrases))
                 .map(|(p, r)| (p.clone(), r.clone()))
                 .collect();
             for (phrase, role) in nominative {
@@ -271,11 +271,16 @@ pub fn russian_cases(phrase: &str) -> Vec<String> {
     let adjective =
         |w: &str| ["ый", "ий", "ой"].iter().any(|e| w.ends_with(e)) && w.chars().count() > 3;
     let Some(head) = words.iter().position(|w| !adjective(w)) else {
-        // A lone adjective ("российский"): its own cases.
-        return match words.as_slice() {
-            [w] => adjective_cases(w).to_vec(),
-            _ => Vec::new(),
-        };
+        // Adjectives only ("российский", "верховный главнокомандующий"): each takes each case.
+        return (0..4)
+            .map(|case| {
+                let forms: Vec<String> = words
+                    .iter()
+                    .map(|w| adjective_cases(w)[case].clone())
+                    .collect();
+                forms.join(" ")
+            })
+            .collect();
     };
     // A hyphenated head inflects its last part ("премьер-министр", "вице-премьер").
     let (head_prefix, head_word) = match words[head].rfind('-') {
@@ -301,17 +306,45 @@ pub fn russian_cases(phrase: &str) -> Vec<String> {
     out
 }
 
-/// Genitive, dative, instrumental and prepositional of a Russian adjective in -ый, -ий or -ой.
+/// Whether a phrase's head is an oblique case of a listed noun with a fleeting vowel: "посла"
+/// (of "посол"), "послом"; such a phrase is not inflected again ("посла" is no -а noun, and
+/// "после" is a preposition).
+fn fleeting_oblique(phrase: &str, phrases: &HashMap<String, String>) -> bool {
+    let (head, rest) = phrase.split_once(' ').unwrap_or((phrase, ""));
+    let endings = ["ом", "ем", "ём", "а", "я", "у", "ю", "е"];
+    endings.iter().any(|e| {
+        let Some(stem) = head.strip_suffix(e) else {
+            return false;
+        };
+        let Some((i, last)) = stem.char_indices().last() else {
+            return false;
+        };
+        ["о", "е"].iter().any(|vowel| {
+            let nominative = format!("{}{vowel}{last}", &stem[..i]);
+            let listed = if rest.is_empty() {
+                nominative
+            } else {
+                format!("{nominative} {rest}")
+            };
+            phrases.contains_key(&listed)
+        })
+    })
+}
+
+/// Genitive, dative, instrumental and prepositional of a Russian adjective in -ый, -ий or -ой
+/// ("генеральный" → "генерального"; "российский" → "российского"; "главнокомандующий" →
+/// "главнокомандующего"; "военный" → "военным").
 fn adjective_cases(word: &str) -> [String; 4] {
     let stem = word
         .strip_suffix("ый")
         .or_else(|| word.strip_suffix("ий"))
         .or_else(|| word.strip_suffix("ой"))
         .unwrap_or(word);
-    let velar = stem.ends_with(|c: char| "кгхжчшщ".contains(c));
+    let velar = stem.ends_with(|c: char| "кгх".contains(c));
+    let hushing = stem.ends_with(|c: char| "жчшщ".contains(c));
     let endings = if word.ends_with("ий") && !velar {
         ["его", "ему", "им", "ем"]
-    } else if velar {
+    } else if velar || hushing {
         ["ого", "ому", "им", "ом"]
     } else {
         ["ого", "ому", "ым", "ом"]
