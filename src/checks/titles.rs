@@ -62,6 +62,11 @@ pub struct TitleLanguage {
     portfolios: HashSet<String>,
     /// The most words in an affiliation form ("de l'union africaine": 3).
     longest_affiliation: usize,
+    /// First words of role phrases with a connector after them ("ministra" of "ministra de
+    /// comercio exterior"): a nationality adjective may stand right after them.
+    heads: HashSet<String>,
+    /// The most words in a role phrase.
+    longest_phrase: usize,
 }
 
 impl TitleLanguage {
@@ -146,16 +151,9 @@ impl TitleLanguage {
                 }
             }
         }
-        // Single-word adjectives of nationality, for a title written with one inside it
-        // ("ministra colombiana de Comercio Exterior", "ministre autrichien de la Défense").
-        let adjectives: Vec<(String, String)> = words
-            .affiliations
-            .iter()
-            .filter(|(f, _)| !f.contains([' ', '\'', '’']) && !words.connectors.contains(*f))
-            .map(|(f, a)| (f.clone(), a.clone()))
-            .collect();
         let mut roles: HashMap<String, RoleEntry> = HashMap::new();
         let mut portfolios = HashSet::new();
+        let mut heads = HashSet::new();
         for (phrase, role) in role_phrases {
             if phrase.contains("{aff}") {
                 for (form, affiliation) in &words.affiliations {
@@ -179,13 +177,7 @@ impl TitleLanguage {
                     );
                 }
                 // "ministro de agricultura" is also "ministro {adjective} de agricultura".
-                for (form, affiliation) in &adjectives {
-                    let with = format!("{} {form} {}", parts[0], parts[1..].join(" "));
-                    roles.entry(with).or_insert_with(|| RoleEntry {
-                        role: role.clone(),
-                        affiliation: Some(affiliation.clone()),
-                    });
-                }
+                heads.insert(parts[0].to_string());
             }
             roles.insert(
                 phrase,
@@ -201,6 +193,11 @@ impl TitleLanguage {
             .map(|f| f.split(' ').count())
             .max()
             .unwrap_or(1);
+        let longest_phrase = roles
+            .keys()
+            .map(|p| p.split(' ').count())
+            .max()
+            .unwrap_or(1);
         let phrases: Vec<String> = roles.keys().cloned().collect();
         let matcher = OnceLock::new();
         TitleLanguage {
@@ -210,6 +207,8 @@ impl TitleLanguage {
             words,
             portfolios,
             longest_affiliation,
+            heads,
+            longest_phrase,
         }
     }
 
@@ -683,7 +682,7 @@ fn find_titles(
     // The end of the last title read: a role inside it ("пресс-секретарь президента России") is
     // its complement, not a title of its own.
     let mut title_end = 0;
-    for (role_range, prefix_range, phrase) in lexicon.roles_in(&lower) {
+    for (role_range, prefix_range, phrase, inner) in role_matches(lexicon, &lower, words) {
         let whole = prefix_range.as_ref().map_or(role_range.start, |p| p.start)..role_range.end;
         role_words.push(whole.clone());
         if whole.start < title_end {
@@ -691,7 +690,7 @@ fn find_titles(
         }
         let sentence = sentences.partition_point(|s| s.end <= whole.start);
         let sentence_range = sentences.get(sentence).cloned().unwrap_or(0..prose.len());
-        let Some(entry) = lexicon.roles.get(phrase) else {
+        let Some(entry) = lexicon.roles.get(&phrase) else {
             continue;
         };
         let canonical = &entry.role;
@@ -704,7 +703,7 @@ fn find_titles(
             .and_then(|p| p.strip_prefix("rank:"))
             .map(str::to_string);
         let prefix_affiliation = prefix.filter(|p| !p.is_empty() && !p.starts_with("rank:"));
-        let mut affiliation = entry.affiliation.clone();
+        let mut affiliation = inner.or_else(|| entry.affiliation.clone());
         let mut past = false;
         let mut ranked: Option<String> = prefix_rank;
         let mut determiner = false;
@@ -984,6 +983,69 @@ fn find_titles(
         .filter(|p| p.given.is_some())
         .collect();
     (titles, full_names)
+}
+
+/// One role phrase found in the text: where the role stands, the compound prefix glued before it,
+/// the phrase as listed, and a nationality adjective written inside it.
+type RoleMatch = (Range<usize>, Option<Range<usize>>, String, Option<String>);
+
+/// The role phrases of `lower` (the prose lowercased in place), in order: those of the automaton,
+/// and those written with a nationality adjective after their first word ("ministra colombiana de
+/// comercio exterior" for "ministra de comercio exterior"), which win over a match they overlap.
+fn role_matches(lexicon: &TitleLanguage, lower: &str, words: &[Word]) -> Vec<RoleMatch> {
+    let mut inner: Vec<RoleMatch> = Vec::new();
+    let mut i = 1;
+    while i + 1 < words.len() {
+        let word = &lower[words[i].span.clone()];
+        let head = &lower[words[i - 1].span.clone()];
+        let Some(affiliation) = lexicon
+            .words
+            .affiliations
+            .get(word)
+            .filter(|_| lexicon.heads.contains(head))
+        else {
+            i += 1;
+            continue;
+        };
+        let spaced = |a: usize| {
+            lower
+                .get(words[a].span.end..words[a + 1].span.start)
+                .is_some_and(only_space)
+        };
+        let mut found = None;
+        let mut phrase = head.to_string();
+        for k in i + 1..(i + lexicon.longest_phrase).min(words.len()) {
+            if !spaced(k - 1) {
+                break;
+            }
+            phrase.push(' ');
+            phrase.push_str(&lower[words[k].span.clone()]);
+            if lexicon.roles.contains_key(&phrase) {
+                found = Some((k, phrase.clone()));
+            }
+        }
+        match found {
+            Some((last, phrase)) if spaced(i - 1) => {
+                let range = words[i - 1].span.start..words[last].span.end;
+                inner.push((range, None, phrase, Some(affiliation.clone())));
+                i = last + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    let mut all: Vec<RoleMatch> = lexicon
+        .roles_in(lower)
+        .filter(|(role, prefix, _)| {
+            let start = prefix.as_ref().map_or(role.start, |p| p.start);
+            !inner
+                .iter()
+                .any(|(r, _, _, _)| r.start < role.end && start < r.end)
+        })
+        .map(|(role, prefix, phrase)| (role, prefix, phrase.to_string(), None))
+        .collect();
+    all.extend(inner);
+    all.sort_by_key(|(role, prefix, _, _)| prefix.as_ref().map_or(role.start, |p| p.start));
+    all
 }
 
 /// Words that join two titles or two items of a list.
