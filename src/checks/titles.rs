@@ -811,14 +811,11 @@ fn find_titles(
                 // complement ("области", "Пулковской обсерватории", "Таджикистана").
                 if let Some((complement, next)) = genitive_complement(prose, words, analysis, look)
                 {
-                    // A known country inside it by its name ("области Татарстана" → its form).
-                    let known = (look..next).find_map(|i| {
-                        lexicon
-                            .affiliation_at(prose, words, i, words[next - 1].span.end)
-                            .map(|(a, _)| a)
-                    });
+                    // Only a complement that is itself proper names the affiliation ("директор
+                    // Пулковской обсерватории"); in "пресс-секретарь президента России" Russia is
+                    // the president's, and "of the Kremlin" is the same office.
                     if complement.is_some() {
-                        affiliation = affiliation.or(known).or(complement);
+                        affiliation = affiliation.or(complement);
                     }
                     end = words[next - 1].span.end;
                     look = next;
@@ -1103,7 +1100,7 @@ fn skip_bracketed_acronym(prose: &str, from: usize) -> usize {
 /// A Russian genitive complement after a role, starting at word `from`: lowercase genitives
 /// ("министр здравоохранения *области*", "*и дорожного хозяйства*") and proper ones ("директор
 /// *Пулковской обсерватории*", "вице-премьер *Таджикистана*"), up to the person's name. Returns
-/// the complement from its first capitalised word on, folded (an affiliation), and the index of
+/// the complement folded when it opens with a capitalised word (an affiliation), and the index of
 /// the word after it.
 fn genitive_complement(
     prose: &str,
@@ -1141,6 +1138,11 @@ fn genitive_complement(
             let t = &prose[n.span.clone()];
             t.chars().next().is_some_and(char::is_lowercase) && genitive(t)
         });
+        // A name in the genitive ("президента *Владимира Путина*"), not a country.
+        let next_capital_genitive = words.get(i + 1).is_some_and(|n| {
+            let t = &prose[n.span.clone()];
+            t.chars().next().is_some_and(char::is_uppercase) && genitive(&t.to_lowercase())
+        });
         if person_at(i) {
             break;
         } else if (lower == "и" && next_lower_genitive && i > from)
@@ -1153,6 +1155,7 @@ fn genitive_complement(
             i += 1;
         } else if capitalised
             && genitive(&lower)
+            && !next_capital_genitive
             && !["ова", "ева", "ёва", "ина", "ына", "ая", "ой"]
                 .iter()
                 .any(|e| lower.ends_with(e))
@@ -1166,7 +1169,7 @@ fn genitive_complement(
         }
     }
     (i > from).then(|| {
-        let affiliation = proper.map(|p| {
+        let affiliation = proper.filter(|p| *p == from).map(|p| {
             let text = &prose[words[p].span.start..words[i - 1].span.end];
             fold(&text.to_lowercase())
         });
