@@ -866,11 +866,13 @@ fn fr_post_after_an_ambassador_title_conflicts() {
 
 #[test]
 fn fr_post_given_once_and_postposed_adjective_agreeing_are_clean() {
+    // "d'IHS Markit": the organisation's second word is not a person.
     let text =
         "L'ambassadrice de Belgique auprès de l'ONU, Claire Dumont, a plaidé lundi pour une \
                 trêve. L'ambassadrice belge Claire Dumont a ensuite rencontré la presse. Le \
                 président ghanéen John Mensah est arrivé mardi. Le président John Mensah a salué \
-                l'accord.";
+                l'accord. Le directeur d'IHS Markit, Paul Lemaire, a parlé le premier. \
+                L'économiste en chef d'IHS Markit, Chris Williamson, a répondu.";
     assert_clean("fr", text);
 }
 

@@ -806,6 +806,17 @@ fn find_titles(
                     affiliation = Some(fold(&core.to_lowercase()));
                     organisation = !acronym || connectors > 0;
                 }
+                // The rest of the organisation's name before ", Name": "d'IHS Markit, Chris
+                // Williamson".
+                if let Some(next) = words.get(look).filter(|n| {
+                    let t = &prose[n.span.clone()];
+                    prose.get(end..n.span.start).is_some_and(only_space)
+                        && t.chars().next().is_some_and(char::is_uppercase)
+                        && prose[n.span.end..].starts_with(',')
+                }) {
+                    end = next.span.end;
+                    look += 1;
+                }
             } else if lexicon.words.connectors.is_empty() {
                 // A language without articles or prepositions here (Russian): a genitive
                 // complement ("области", "Пулковской обсерватории", "Таджикистана").
