@@ -1329,3 +1329,42 @@ fn exclusive_role_not_in_roles_through_the_library() {
     );
     assert_eq!(errors[0].path, "house.toml");
 }
+
+#[test]
+fn russian_case_forms_are_generated_from_the_nominative() {
+    use translint::checks::titles::russian_cases;
+    let forms = |p: &str| russian_cases(p);
+    assert_eq!(
+        forms("министр обороны"),
+        [
+            "министра обороны",
+            "министру обороны",
+            "министром обороны",
+            "министре обороны"
+        ]
+    );
+    assert_eq!(
+        forms("глава города"),
+        [
+            "главы города",
+            "главе города",
+            "главой города",
+            "главу города"
+        ]
+    );
+    assert_eq!(
+        forms("генеральный директор"),
+        [
+            "генерального директора",
+            "генеральному директору",
+            "генеральным директором",
+            "генеральном директоре"
+        ]
+    );
+    assert!(forms("официальный представитель").contains(&"официальным представителем".to_string()));
+    assert!(forms("премьер-министр").contains(&"премьер-министру".to_string()));
+    assert!(
+        forms("верховный главнокомандующий").contains(&"верховного главнокомандующего".to_string())
+    );
+    assert!(forms("российский").contains(&"российским".to_string()));
+}
