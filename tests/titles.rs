@@ -817,6 +817,215 @@ fn ru_former_office_and_framing_are_clean() {
 }
 
 // =============================================================================================
+// Affiliations after the title, posts, dual roles, generated case forms (issue #4)
+// =============================================================================================
+
+#[test]
+fn en_post_after_an_ambassador_title_conflicts() {
+    let text = "US Ambassador to NATO Julia Marsh spoke in Brussels on Monday. Allies listened \
+                closely. Later, US Ambassador to the EU Julia Marsh said the talks had gone well.";
+    assert_conflicts(
+        "en",
+        text,
+        &[conflict(
+            ("US Ambassador to the EU", 0),
+            ("US Ambassador to NATO", 0),
+            "Julia Marsh",
+            Why::Affiliation,
+        )],
+    );
+}
+
+#[test]
+fn en_post_given_once_and_namesakes_without_titles_are_clean() {
+    // The post is known once; "Mayor Hill" is ambiguous: two people named Hill are named in full,
+    // even though the mayor's own title does not attach to his name.
+    let text = "US Ambassador to NATO Julia Marsh spoke in Brussels on Monday. Ambassador Marsh \
+                said allies agreed. Transport Minister Anna Hill visited the town. The mayor of \
+                Stratford upon Avon, Tom Hill, welcomed her. Mayor Hill said the bypass was late.";
+    assert_clean("en", text);
+}
+
+#[test]
+fn fr_post_after_an_ambassador_title_conflicts() {
+    let text =
+        "L'ambassadrice de Belgique auprès de l'ONU, Claire Dumont, a plaidé lundi pour une \
+                trêve. Les diplomates ont salué son discours. Claire Dumont, ambassadrice de \
+                Belgique auprès de l'OTAN, a ensuite rencontré la presse.";
+    assert_conflicts(
+        "fr",
+        text,
+        &[conflict(
+            ("ambassadrice de Belgique auprès de l'OTAN", 0),
+            ("ambassadrice de Belgique auprès de l'ONU", 0),
+            "Claire Dumont",
+            Why::Affiliation,
+        )],
+    );
+}
+
+#[test]
+fn fr_post_given_once_and_postposed_adjective_agreeing_are_clean() {
+    // "d'IHS Markit": the organisation's second word is not a person.
+    let text =
+        "L'ambassadrice de Belgique auprès de l'ONU, Claire Dumont, a plaidé lundi pour une \
+                trêve. L'ambassadrice belge Claire Dumont a ensuite rencontré la presse. Le \
+                président ghanéen John Mensah est arrivé mardi. Le président John Mensah a salué \
+                l'accord. Le directeur d'IHS Markit, Paul Lemaire, a parlé le premier. \
+                L'économiste en chef d'IHS Markit, Chris Williamson, a répondu.";
+    assert_clean("fr", text);
+}
+
+#[test]
+fn fr_organisation_written_out_and_postposed_adjective_conflict() {
+    let text = "Le commissaire de l'Union africaine Moussa Keita a ouvert la réunion. Plus tard, \
+                le commissaire de la CEDEAO Moussa Keita a présenté un rapport. Le président \
+                ghanéen John Mensah est arrivé mardi. Le président nigérian John Mensah a salué \
+                l'accord.";
+    assert_conflicts(
+        "fr",
+        text,
+        &[
+            conflict(
+                ("commissaire de la CEDEAO", 0),
+                ("commissaire de l'Union africaine", 0),
+                "Moussa Keita",
+                Why::Affiliation,
+            ),
+            conflict(
+                ("président nigérian", 0),
+                ("président ghanéen", 0),
+                "John Mensah",
+                Why::Affiliation,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn es_nationality_inside_the_title_and_organisation_with_acronym_conflict() {
+    let text = "La ministra peruana de Turismo, Lucía Campos, visitó Cuzco el lunes. Después, la \
+                ministra boliviana de Turismo Lucía Campos habló con la prensa. La representante \
+                de la Organización Internacional para las Migraciones (OIM) en Chile, Paula Rivas, \
+                presentó un informe. Paula Rivas, representante de ACNUR en Chile, pidió fondos.";
+    assert_conflicts(
+        "es",
+        text,
+        &[
+            conflict(
+                ("ministra boliviana de Turismo", 0),
+                ("ministra peruana de Turismo", 0),
+                "Lucía Campos",
+                Why::Affiliation,
+            ),
+            conflict(
+                ("representante de ACNUR en Chile", 0),
+                (
+                    "representante de la Organización Internacional para las Migraciones (OIM) en Chile",
+                    0,
+                ),
+                "Paula Rivas",
+                Why::Affiliation,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn es_nationality_inside_the_title_and_one_organisation_are_clean() {
+    let text = "La ministra peruana de Turismo, Lucía Campos, visitó Cuzco el lunes. Después, la \
+                ministra de Turismo Lucía Campos habló con la prensa. La representante de la OIM \
+                en Chile, Paula Rivas, presentó un informe. Paula Rivas, representante de la OIM, \
+                pidió fondos.";
+    assert_clean("es", text);
+}
+
+#[test]
+fn es_second_of_two_roles_given_together_and_portfolio_list() {
+    // A title is checked against both roles given together; a list of portfolios after the
+    // role ("Pesca, Agricultura y Alimentación") is no name; "comisario … de Pesca" is a
+    // portfolio, not an organisation.
+    let text = "La vicepresidenta segunda y ministra de Trabajo, Marta Ríos, presentó la reforma. \
+                Más tarde, la ministra de Sanidad Marta Ríos respondió a los sindicatos. El \
+                ministro de Pesca, Agricultura y Alimentación, Ramón Vidal, viajó a Vigo. Allí el \
+                comisario europeo de Pesca, Ramón Vidal, defendió a la flota.";
+    assert_conflicts(
+        "es",
+        text,
+        &[
+            conflict(
+                ("ministra de Sanidad", 0),
+                ("ministra de Trabajo", 0),
+                "Marta Ríos",
+                Why::Role,
+            ),
+            conflict(
+                ("comisario europeo de Pesca", 0),
+                ("ministro de Pesca", 0),
+                "Ramón Vidal",
+                Why::Role,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn es_either_of_two_roles_given_together_is_clean() {
+    let text = "La vicepresidenta segunda y ministra de Trabajo, Marta Ríos, presentó la reforma. \
+                Más tarde, la vicepresidenta segunda Marta Ríos y la ministra de Trabajo Marta \
+                Ríos respondieron. El ministro de Pesca, Agricultura y Alimentación, Ramón Vidal, \
+                viajó a Vigo. Allí el ministro de Pesca Ramón Vidal defendió a la flota.";
+    assert_clean("es", text);
+}
+
+#[test]
+fn ru_generated_case_forms_and_genitive_complements_conflict() {
+    // "министру образования" (dative) is generated from the nominative; "области" between the
+    // role and the name is a complement; "Монголии" is a country the lexicon does not list.
+    let text = "Министр здравоохранения области Ольга Белкина открыла новую поликлинику. Позднее \
+                министру образования Ольге Белкиной вручили ключи от школы. Вице-премьер Монголии \
+                Батбаяр Дорж прибыл в Иркутск. Вице-премьер Казахстана Батбаяр Дорж выступил на \
+                форуме.";
+    assert_conflicts(
+        "ru",
+        text,
+        &[
+            conflict(
+                ("министру образования", 0),
+                ("Министр здравоохранения области", 0),
+                "Ольге Белкиной",
+                Why::Role,
+            ),
+            conflict(
+                ("Вице-премьер Казахстана", 0),
+                ("Вице-премьер Монголии", 0),
+                "Батбаяр Дорж",
+                Why::Affiliation,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn ru_generated_case_forms_role_inside_a_complement_and_namesakes_are_clean() {
+    // "главным экономистом" is generated from "главный экономист"; "президента" inside "пресс-
+    // секретарь президента" is not Песков's title; the two Петровы make "министра Петрова"
+    // ambiguous; "после" is a preposition, not the prepositional of "посол" (whose cases are
+    // listed: its vowel drops); "Владимира Путина" after "президента" is a name in the genitive,
+    // not a country.
+    let text = "Главный экономист банка Ирина Соколова представила прогноз. С главным экономистом \
+                банка Ириной Соколовой согласились аналитики. Пресс-секретарь президента России \
+                Дмитрий Песков ответил на вопросы. Песков сказал, что решений нет. Министр \
+                транспорта и дорожного хозяйства Татарстана Андрей Петров открыл станцию. Там был \
+                и вице-мэр Казани Сергей Петров. По словам министра транспорта Петрова, работы \
+                продолжатся. Президент России Владимир Путин прибыл в Петербург. После парада в \
+                Кронштадте Путин встретится с моряками. Пресс-секретарь президента Владимира \
+                Путина Дмитрий Песков уточнил детали. Позднее пресс-секретарь Кремля Дмитрий \
+                Песков ответил журналистам.";
+    assert_clean("ru", text);
+}
+
+// =============================================================================================
 // A house rule file: known office holders
 // =============================================================================================
 
@@ -1119,4 +1328,43 @@ fn exclusive_role_not_in_roles_through_the_library() {
         errors[0].message
     );
     assert_eq!(errors[0].path, "house.toml");
+}
+
+#[test]
+fn russian_case_forms_are_generated_from_the_nominative() {
+    use translint::checks::titles::russian_cases;
+    let forms = |p: &str| russian_cases(p);
+    assert_eq!(
+        forms("министр обороны"),
+        [
+            "министра обороны",
+            "министру обороны",
+            "министром обороны",
+            "министре обороны"
+        ]
+    );
+    assert_eq!(
+        forms("глава города"),
+        [
+            "главы города",
+            "главе города",
+            "главой города",
+            "главу города"
+        ]
+    );
+    assert_eq!(
+        forms("генеральный директор"),
+        [
+            "генерального директора",
+            "генеральному директору",
+            "генеральным директором",
+            "генеральном директоре"
+        ]
+    );
+    assert!(forms("официальный представитель").contains(&"официальным представителем".to_string()));
+    assert!(forms("премьер-министр").contains(&"премьер-министру".to_string()));
+    assert!(
+        forms("верховный главнокомандующий").contains(&"верховного главнокомандующего".to_string())
+    );
+    assert!(forms("российский").contains(&"российским".to_string()));
 }

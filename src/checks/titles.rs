@@ -40,61 +40,47 @@ pub struct TitleWords {
     pub connectors: HashSet<String>,
     /// Words that make a following title a description, not a name's title (`as`, `als`).
     pub framing: HashSet<String>,
+    /// Words after a title that introduce the post where its holder serves ("ambassador of France
+    /// *to* NATO", "représentant *auprès* de l'ONU", "representante de UNICEF *en* Perú").
+    pub posts: HashSet<String>,
+    /// Role phrases are written in the nominative and their Russian case forms are generated
+    /// ("министр обороны" → "министра обороны", "министру обороны" …); see [`russian_cases`].
+    pub russian_cases: bool,
 }
 
 /// The title lexicon of one language.
 pub struct TitleLanguage {
-    /// Role phrase (lowercase, maybe with an `{aff}` slot) → canonical role, as written in the rule.
-    role_phrases: HashMap<String, String>,
-    /// The expanded phrases and their automaton, built when a document of this language first
-    /// needs them.
-    phrases: OnceLock<Phrases>,
-    words: TitleWords,
-}
-
-/// Every role phrase of a language, `{aff}` slots filled in.
-struct Phrases {
-    /// One Aho-Corasick automaton, leftmost-longest, over `list`.
-    matcher: Option<AhoCorasick>,
+    /// Every role phrase (lowercase) in one Aho-Corasick automaton, leftmost-longest; built when a
+    /// document of this language first needs it.
+    matcher: OnceLock<Option<AhoCorasick>>,
     /// The phrases, in the automaton's pattern order.
-    list: Vec<String>,
+    phrases: Vec<String>,
     /// Lowercase phrase → canonical role (and the affiliation written inside the phrase).
     roles: HashMap<String, RoleEntry>,
+    words: TitleWords,
+    /// Folded words naming a minister's portfolio ("agricultura" from "ministro de agricultura"):
+    /// after another role ("comisario de Agricultura") they are a portfolio, not an organisation.
+    portfolios: HashSet<String>,
+    /// The most words in an affiliation form ("de l'union africaine": 3).
+    longest_affiliation: usize,
+    /// First words of role phrases with a connector after them ("ministra" of "ministra de
+    /// comercio exterior"): a nationality adjective may stand right after them.
+    heads: HashSet<String>,
+    /// The most words in a role phrase.
+    longest_phrase: usize,
 }
 
 impl TitleLanguage {
-    /// The expanded phrases and their automaton, built on first use.
-    fn phrases(&self) -> &Phrases {
-        self.phrases.get_or_init(|| {
-            let mut roles: HashMap<String, RoleEntry> = HashMap::new();
-            for (phrase, role) in &self.role_phrases {
-                if phrase.contains("{aff}") {
-                    for (form, affiliation) in &self.words.affiliations {
-                        let entry = RoleEntry {
-                            role: role.clone(),
-                            affiliation: Some(affiliation.clone()),
-                        };
-                        roles.insert(phrase.replace("{aff}", form), entry);
-                    }
-                } else {
-                    let entry = RoleEntry {
-                        role: role.clone(),
-                        affiliation: None,
-                    };
-                    roles.insert(phrase.clone(), entry);
-                }
-            }
-            let list: Vec<String> = roles.keys().cloned().collect();
-            let matcher = AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&list)
-                .ok();
-            Phrases {
-                matcher,
-                list,
-                roles,
-            }
-        })
+    /// The automaton over the role phrases, built on first use.
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.matcher
+            .get_or_init(|| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&self.phrases)
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// Role phrases in `lower` (the prose lowercased with the same byte offsets): each match with
@@ -103,10 +89,8 @@ impl TitleLanguage {
         &'t self,
         lower: &'t str,
     ) -> impl Iterator<Item = (Range<usize>, Option<Range<usize>>, &'t str)> + 't {
-        let phrases = self.phrases();
-        phrases
-            .matcher
-            .iter()
+        self.automaton()
+            .into_iter()
             .flat_map(move |ac| ac.find_iter(lower))
             .filter_map(move |m| {
                 let role = m.range();
@@ -124,22 +108,279 @@ impl TitleLanguage {
                     (
                         role.clone(),
                         prefix,
-                        &phrases.list[m.pattern().as_usize()][..],
+                        &self.phrases[m.pattern().as_usize()][..],
                     )
                 })
             })
     }
 
-    /// A language's lexicon (phrases expanded, automaton built on first use). A role phrase may hold an
+    /// A language's lexicon (its automaton is built on first use). A role phrase may hold an
     /// `{aff}` slot for an affiliation written inside it ("ministre {aff} de la défense"): it is
     /// expanded with every affiliation form.
     pub fn new(role_phrases: HashMap<String, String>, words: TitleWords) -> Self {
+        let mut role_phrases = role_phrases;
+        let mut words = words;
+        if words.russian_cases {
+            // Phrases already listed in an oblique case ("министра обороны") are not inflected
+            // again: only those no other phrase yields.
+            let oblique: HashSet<String> =
+                role_phrases.keys().flat_map(|p| russian_cases(p)).collect();
+            let nominative: Vec<(String, String)> = role_phrases
+                .iter()
+                .filter(|(p, _)| !oblique.contains(*p) && !fleeting_oblique(p, &role_phrases))
+                .map(|(p, r)| (p.clone(), r.clone()))
+                .collect();
+            for (phrase, role) in nominative {
+                for form in russian_cases(&phrase) {
+                    role_phrases.entry(form).or_insert_with(|| role.clone());
+                }
+            }
+            let forms: Vec<(String, String)> = words
+                .affiliations
+                .iter()
+                .map(|(f, a)| (f.clone(), a.clone()))
+                .collect();
+            for (form, affiliation) in forms {
+                // Adjectives agree with the role ("российского министра", "российским министром").
+                if !form.contains(' ') && (form.ends_with("ий") || form.ends_with("ый")) {
+                    for case in russian_cases(&form) {
+                        words
+                            .affiliations
+                            .entry(case)
+                            .or_insert_with(|| affiliation.clone());
+                    }
+                }
+            }
+        }
+        let mut roles: HashMap<String, RoleEntry> = HashMap::new();
+        let mut portfolios = HashSet::new();
+        let mut heads = HashSet::new();
+        for (phrase, role) in role_phrases {
+            if phrase.contains("{aff}") {
+                for (form, affiliation) in &words.affiliations {
+                    let entry = RoleEntry {
+                        role: role.clone(),
+                        affiliation: Some(affiliation.clone()),
+                    };
+                    roles.insert(phrase.replace("{aff}", form), entry);
+                }
+                continue;
+            }
+            let parts: Vec<&str> = phrase.split(' ').collect();
+            if parts.len() >= 3 && words.connectors.contains(parts[1]) {
+                if role.ends_with("minister") {
+                    portfolios.extend(
+                        parts[2..]
+                            .iter()
+                            .map(|p| strip_elision(p))
+                            .filter(|p| !words.connectors.contains(*p) && p.chars().count() > 3)
+                            .map(fold),
+                    );
+                }
+                // "ministro de agricultura" is also "ministro {adjective} de agricultura".
+                heads.insert(parts[0].to_string());
+            }
+            roles.insert(
+                phrase,
+                RoleEntry {
+                    role,
+                    affiliation: None,
+                },
+            );
+        }
+        let longest_affiliation = words
+            .affiliations
+            .keys()
+            .map(|f| f.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        let longest_phrase = roles
+            .keys()
+            .map(|p| p.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        let phrases: Vec<String> = roles.keys().cloned().collect();
+        let matcher = OnceLock::new();
         TitleLanguage {
-            role_phrases,
-            phrases: OnceLock::new(),
+            matcher,
+            phrases,
+            roles,
             words,
+            portfolios,
+            longest_affiliation,
+            heads,
+            longest_phrase,
         }
     }
+
+    /// The longest affiliation form made of the words from `at` on (joined by spaces only, ending
+    /// within `limit`): its affiliation and the index of the word after it. "de l'Union africaine"
+    /// is read with and without its elided article.
+    fn affiliation_at(
+        &self,
+        prose: &str,
+        words: &[Word],
+        at: usize,
+        limit: usize,
+    ) -> Option<(String, usize)> {
+        for k in (1..=self.longest_affiliation).rev() {
+            let Some(last) = words.get(at + k - 1) else {
+                continue;
+            };
+            if last.span.end > limit {
+                continue;
+            }
+            let joined = (at..at + k - 1).all(|i| {
+                prose
+                    .get(words[i].span.end..words[i + 1].span.start)
+                    .is_some_and(only_space)
+            });
+            if !joined {
+                continue;
+            }
+            let key: Vec<String> = (at..at + k)
+                .map(|i| {
+                    prose[words[i].span.clone()]
+                        .to_lowercase()
+                        .replace('’', "'")
+                })
+                .collect();
+            let key = key.join(" ");
+            let bare = strip_elision(&key).to_string();
+            let found = self
+                .words
+                .affiliations
+                .get(&key)
+                .or_else(|| self.words.affiliations.get(&bare))
+                .or_else(|| self.words.affiliations.get(strip_clitic(&bare)));
+            if let Some(a) = found {
+                return Some((a.clone(), at + k));
+            }
+        }
+        None
+    }
+}
+
+/// The Russian case forms of a role phrase given in the nominative: its leading adjectives and
+/// its head noun take the genitive, dative, instrumental and prepositional endings (and the
+/// accusative of an -а noun); what follows the head (a genitive: "министр *обороны*") stays.
+/// "генеральный директор" → "генерального директора", "генеральному директору", …; "глава
+/// города" → "главы города", "главе города", "главой города", "главу города".
+pub fn russian_cases(phrase: &str) -> Vec<String> {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    let adjective =
+        |w: &str| ["ый", "ий", "ой"].iter().any(|e| w.ends_with(e)) && w.chars().count() > 3;
+    let Some(head) = words.iter().position(|w| !adjective(w)) else {
+        // Adjectives only ("российский", "верховный главнокомандующий"): each takes each case.
+        return (0..4)
+            .map(|case| {
+                let forms: Vec<String> = words
+                    .iter()
+                    .map(|w| adjective_cases(w)[case].clone())
+                    .collect();
+                forms.join(" ")
+            })
+            .collect();
+    };
+    // A hyphenated head inflects its last part ("премьер-министр", "вице-премьер").
+    let (head_prefix, head_word) = match words[head].rfind('-') {
+        Some(i) => (&words[head][..=i], &words[head][i + 1..]),
+        None => ("", words[head]),
+    };
+    let Some(head_cases) = noun_cases(head_word) else {
+        return Vec::new();
+    };
+    let rest = words[head + 1..].join(" ");
+    let mut out = Vec::new();
+    for (head_form, adjective_case) in head_cases {
+        let mut parts: Vec<String> = words[..head]
+            .iter()
+            .map(|a| adjective_cases(a)[adjective_case].clone())
+            .collect();
+        parts.push(format!("{head_prefix}{head_form}"));
+        if !rest.is_empty() {
+            parts.push(rest.clone());
+        }
+        out.push(parts.join(" "));
+    }
+    out
+}
+
+/// Whether a phrase's head is an oblique case of a listed noun with a fleeting vowel: "посла"
+/// (of "посол"), "послом"; such a phrase is not inflected again ("посла" is no -а noun, and
+/// "после" is a preposition).
+fn fleeting_oblique(phrase: &str, phrases: &HashMap<String, String>) -> bool {
+    let (head, rest) = phrase.split_once(' ').unwrap_or((phrase, ""));
+    let endings = ["ом", "ем", "ём", "а", "я", "у", "ю", "е"];
+    endings.iter().any(|e| {
+        let Some(stem) = head.strip_suffix(e) else {
+            return false;
+        };
+        let Some((i, last)) = stem.char_indices().last() else {
+            return false;
+        };
+        ["о", "е"].iter().any(|vowel| {
+            let nominative = format!("{}{vowel}{last}", &stem[..i]);
+            let listed = if rest.is_empty() {
+                nominative
+            } else {
+                format!("{nominative} {rest}")
+            };
+            phrases.contains_key(&listed)
+        })
+    })
+}
+
+/// Genitive, dative, instrumental and prepositional of a Russian adjective in -ый, -ий or -ой
+/// ("генеральный" → "генерального"; "российский" → "российского"; "главнокомандующий" →
+/// "главнокомандующего"; "военный" → "военным").
+fn adjective_cases(word: &str) -> [String; 4] {
+    let stem = word
+        .strip_suffix("ый")
+        .or_else(|| word.strip_suffix("ий"))
+        .or_else(|| word.strip_suffix("ой"))
+        .unwrap_or(word);
+    let velar = stem.ends_with(|c: char| "кгх".contains(c));
+    let hushing = stem.ends_with(|c: char| "жчшщ".contains(c));
+    let endings = if word.ends_with("ий") && !velar {
+        ["его", "ему", "им", "ем"]
+    } else if velar || hushing {
+        ["ого", "ому", "им", "ом"]
+    } else {
+        ["ого", "ому", "ым", "ом"]
+    };
+    endings.map(|e| format!("{stem}{e}"))
+}
+
+/// The oblique case forms of a Russian noun, each with the case its adjectives take (0 genitive,
+/// 1 dative, 2 instrumental, 3 prepositional).
+fn noun_cases(word: &str) -> Option<Vec<(String, usize)>> {
+    let velar = |s: &str| s.ends_with(|c: char| "кгхжчшщ".contains(c));
+    let (stem, endings): (&str, Vec<(&str, usize)>) = if let Some(s) = word.strip_suffix('а') {
+        let genitive = if velar(s) { "и" } else { "ы" };
+        (s, vec![(genitive, 0), ("е", 1), ("ой", 2), ("у", 0)])
+    } else if let Some(s) = word.strip_suffix('я') {
+        (s, vec![("и", 0), ("е", 1), ("ей", 2), ("ю", 0)])
+    } else if let Some(s) = word.strip_suffix('ь') {
+        (s, vec![("я", 0), ("ю", 1), ("ем", 2), ("ём", 2), ("е", 3)])
+    } else if let Some(s) = word.strip_suffix('й') {
+        (s, vec![("я", 0), ("ю", 1), ("ем", 2), ("е", 3)])
+    } else if word.ends_with(|c: char| "бвгджзклмнпрстфхцчшщ".contains(c)) {
+        let instrumental = if word.ends_with(|c: char| "жчшщц".contains(c)) {
+            "ем"
+        } else {
+            "ом"
+        };
+        (word, vec![("а", 0), ("у", 1), (instrumental, 2), ("е", 3)])
+    } else {
+        return None;
+    };
+    Some(
+        endings
+            .into_iter()
+            .map(|(e, case)| (format!("{stem}{e}"), case))
+            .collect(),
+    )
 }
 
 /// What a role phrase means.
@@ -177,6 +418,8 @@ struct Title {
     span: Range<usize>,
     role: String,
     affiliation: Option<String>,
+    /// Where the holder serves, when written ("ambassador of France *to NATO*").
+    post: Option<String>,
     past: bool,
     /// The affiliation is an organisation named after the role ("président des Républicains"):
     /// such a title can go with any office.
@@ -229,6 +472,11 @@ impl Person {
     }
 }
 
+/// Whether two optional values can describe one thing: equal, or one unknown.
+fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
+    a.is_none() || b.is_none() || a == b
+}
+
 /// The folded form of a name and its stems without each inflection ending (three letters remain).
 fn forms(name: &str, names: &NameLanguage) -> Vec<String> {
     let lower = strip_clitic(&name.to_lowercase()).to_string();
@@ -259,8 +507,8 @@ impl Check for TitlesCheck {
             .and_then(|d| doc.language().and_then(|l| d.get(l)).or_else(|| d.get("*")))
             .unwrap_or(&fallback);
         let analysis = doc.names(&names_language.lexicon);
-        let titles = find_titles(doc, lexicon, &analysis, names_language);
-        self.report_conflicts(rule, doc, &titles, out);
+        let (titles, full_names) = find_titles(doc, lexicon, &analysis, names_language);
+        self.report_conflicts(rule, doc, &titles, &full_names, out);
         self.report_holders(rule, doc, &titles, names_language, out);
     }
 
@@ -287,6 +535,7 @@ impl TitlesCheck {
         rule: &RuleMeta,
         doc: &Document,
         titles: &[Title],
+        full_names: &[Person],
         out: &mut Vec<Diagnostic>,
     ) {
         let mut established: Vec<&Title> = Vec::new();
@@ -295,6 +544,7 @@ impl TitlesCheck {
             let namesakes: Vec<&Person> = titles
                 .iter()
                 .map(|t| &t.person)
+                .chain(full_names)
                 .filter(|p| p.shares_surname(&title.person) && p.given.is_some())
                 .collect();
             let ambiguous = title.person.given.is_none()
@@ -306,16 +556,15 @@ impl TitlesCheck {
             }
             let same_person = |e: &&&Title| e.person.same_as(&title.person);
             let theirs: Vec<&&Title> = established.iter().filter(same_person).collect();
-            let Some(&&first) = theirs.first() else {
+            if theirs.is_empty() {
                 established.push(title);
                 continue;
-            };
+            }
             // Two roles given together ("Prime Minister and Finance Minister X") are both established.
             let agrees = |e: &&&Title| {
                 e.role == title.role
-                    && (e.affiliation.is_none()
-                        || title.affiliation.is_none()
-                        || e.affiliation == title.affiliation)
+                    && compatible(&e.affiliation, &title.affiliation)
+                    && compatible(&e.post, &title.post)
             };
             if theirs.iter().any(agrees) {
                 continue;
@@ -324,14 +573,23 @@ impl TitlesCheck {
                 established.push(title);
                 continue;
             }
-            let role_conflict = !first.organisation
-                && !title.organisation
-                && self.roles_conflict(&first.role, &title.role);
-            let affiliation_conflict = first.role == title.role
-                && matches!((&first.affiliation, &title.affiliation), (Some(a), Some(b)) if a != b);
-            if !(role_conflict || affiliation_conflict) {
+            // The first established title this one contradicts: another office no one holds
+            // together with it, or the same office for another country, organisation or post.
+            let role_conflict = |e: &Title| {
+                !e.organisation && !title.organisation && self.roles_conflict(&e.role, &title.role)
+            };
+            let affiliation_conflict = |e: &Title| {
+                e.role == title.role
+                    && (!compatible(&e.affiliation, &title.affiliation)
+                        || !compatible(&e.post, &title.post))
+            };
+            let Some(&&first) = theirs
+                .iter()
+                .find(|e| role_conflict(e) || affiliation_conflict(e))
+            else {
                 continue;
-            }
+            };
+            let role_conflict = role_conflict(first);
             let source = doc.source();
             let (now, before) = (&source[title.span.clone()], &source[first.span.clone()]);
             let mut d = rule.diagnostic(title.span.clone(), now, None);
@@ -396,13 +654,14 @@ impl TitlesCheck {
     }
 }
 
-/// Every title attached to a name mention, in document order.
+/// Every title attached to a name mention, in document order, and everyone named in full with a
+/// given name, titled or not (a bare surname that two of them share is ambiguous).
 fn find_titles(
     doc: &Document,
     lexicon: &TitleLanguage,
     analysis: &NameAnalysis,
     names: &NameLanguage,
-) -> Vec<Title> {
+) -> (Vec<Title>, Vec<Person>) {
     let prose = doc.prose();
     let words = doc.words();
     let mention_ending: FastMap<usize, usize> = analysis
@@ -415,13 +674,24 @@ fn find_titles(
     let mut titles = Vec::new();
     // The last title that attached to nobody: "Prime Minister" in "Prime Minister and Finance
     // Minister X" joins the next title's person.
-    let mut pending: Option<(Range<usize>, String, Option<String>, bool)> = None;
+    #[allow(clippy::type_complexity)]
+    let mut pending: Option<(Range<usize>, String, Option<String>, Option<String>, bool)> = None;
     let lower = lowercase_in_place(prose);
-    for (role_range, prefix_range, phrase) in lexicon.roles_in(&lower) {
+    // Where titles stand: a German title before a surname ("Gesundheitsministerin Wollny") or a
+    // country in the genitive ("президента Армении Саргсяна") is no given name.
+    let mut role_words: Vec<Range<usize>> = Vec::new();
+    // The end of the last title read: a role inside it ("пресс-секретарь президента России") is
+    // its complement, not a title of its own.
+    let mut title_end = 0;
+    for (role_range, prefix_range, phrase, inner) in role_matches(lexicon, &lower, words) {
         let whole = prefix_range.as_ref().map_or(role_range.start, |p| p.start)..role_range.end;
+        role_words.push(whole.clone());
+        if whole.start < title_end {
+            continue;
+        }
         let sentence = sentences.partition_point(|s| s.end <= whole.start);
         let sentence_range = sentences.get(sentence).cloned().unwrap_or(0..prose.len());
-        let Some(entry) = lexicon.phrases().roles.get(phrase) else {
+        let Some(entry) = lexicon.roles.get(&phrase) else {
             continue;
         };
         let canonical = &entry.role;
@@ -434,7 +704,7 @@ fn find_titles(
             .and_then(|p| p.strip_prefix("rank:"))
             .map(str::to_string);
         let prefix_affiliation = prefix.filter(|p| !p.is_empty() && !p.starts_with("rank:"));
-        let mut affiliation = entry.affiliation.clone();
+        let mut affiliation = inner.or_else(|| entry.affiliation.clone());
         let mut past = false;
         let mut ranked: Option<String> = prefix_rank;
         let mut determiner = false;
@@ -476,46 +746,133 @@ fn find_titles(
             leftmost = leftmost.min(start);
             i -= 1;
         }
-        // Words after the role: "of Norway", "России", "du Sénégal", "МИД", "of the Republicans".
+        // Words after the role: "of Norway", "России", "du Sénégal", "МИД", "of the Republicans",
+        // "de l'Union africaine", "de la Organización Panamericana de la Salud (OPS)".
         let mut end = whole.end;
         let mut organisation = false;
         let mut look = words.partition_point(|w| w.span.start < whole.end);
         let mut connectors = 0;
         // Where the words read so far end (connectors included); `end` only moves past an affiliation.
         let mut cursor = end;
-        while look < words.len() && connectors <= 2 && words[look].span.end <= sentence_range.end {
+        let joined_at = |i: usize, cursor: usize| {
+            words.get(i).is_some_and(|w| {
+                w.span.start >= cursor
+                    && w.span.end <= sentence_range.end
+                    && prose.get(cursor..w.span.start).is_some_and(only_space)
+            })
+        };
+        while connectors <= 2 && joined_at(look, cursor) {
             let w = &words[look];
-            let gap = prose.get(cursor..w.span.start).unwrap_or_default();
-            if w.span.start < cursor || (!gap.is_empty() && !only_space(gap)) {
+            if let Some((a, next)) = lexicon.affiliation_at(prose, words, look, sentence_range.end)
+            {
+                affiliation.get_or_insert(a);
+                end = words[next - 1].span.end;
+                look = next;
                 break;
             }
             let text = &prose[w.span.clone()];
             let lower = text.to_lowercase();
             let bare = strip_clitic(&lower);
-            if let Some(a) = lexicon.words.affiliations.get(bare) {
-                affiliation.get_or_insert(a.clone());
-                end = w.span.end;
-                break;
-            }
             if lexicon.words.connectors.contains(bare) {
                 connectors += 1;
                 cursor = w.span.end;
                 look += 1;
                 continue;
             }
-            let acronym = text.chars().count() >= 2
-                && text.chars().all(|c| c.is_uppercase() || c.is_numeric());
+            // "l'Union", "d'Horizons": the word after an elided article.
+            let core = strip_elision(text);
+            let acronym = core.chars().count() >= 2
+                && core.chars().all(|c| c.is_uppercase() || c.is_numeric());
             // An organisation after the role: an acronym, or a capitalised word after "of"/"de".
-            let capitalised = text.chars().next().is_some_and(char::is_uppercase);
-            if acronym || (capitalised && connectors > 0) {
+            let capitalised = core.chars().next().is_some_and(char::is_uppercase);
+            let elided = core.len() < text.len();
+            if acronym || (capitalised && (connectors > 0 || elided)) {
+                look += 1;
+                end = w.span.end;
+                if !acronym && lexicon.portfolios.contains(&fold(&core.to_lowercase())) {
+                    // A portfolio ("comisario europeo de Agricultura"), not an organisation.
+                    break;
+                }
+                // A name closed by its acronym: "Organización de los Estados Americanos (OEA)".
+                if let Some((acr, next, close)) = acronym_after(prose, words, look, &sentence_range)
+                {
+                    let known = lexicon.words.affiliations.get(&acr.to_lowercase());
+                    affiliation.get_or_insert(known.cloned().unwrap_or_else(|| fold(&acr)));
+                    organisation = known.is_none();
+                    end = close;
+                    look = next;
+                    break;
+                }
                 if affiliation.is_none() {
-                    affiliation = Some(fold(bare));
+                    affiliation = Some(fold(&core.to_lowercase()));
                     organisation = !acronym || connectors > 0;
                 }
-                end = w.span.end;
+                // The rest of the organisation's name before ", Name": "d'IHS Markit, Chris
+                // Williamson".
+                if let Some(next) = words.get(look).filter(|n| {
+                    let t = &prose[n.span.clone()];
+                    prose.get(end..n.span.start).is_some_and(only_space)
+                        && t.chars().next().is_some_and(char::is_uppercase)
+                        && prose[n.span.end..].starts_with(',')
+                }) {
+                    end = next.span.end;
+                    look += 1;
+                }
+            } else if lexicon.words.connectors.is_empty() {
+                // A language without articles or prepositions here (Russian): a genitive
+                // complement ("области", "Пулковской обсерватории", "Таджикистана").
+                if let Some((complement, next)) = genitive_complement(prose, words, analysis, look)
+                {
+                    // Only a complement that is itself proper names the affiliation ("директор
+                    // Пулковской обсерватории"); in "пресс-секретарь президента России" Russia is
+                    // the president's, and "of the Kremlin" is the same office.
+                    if complement.is_some() {
+                        affiliation = affiliation.or(complement);
+                    }
+                    end = words[next - 1].span.end;
+                    look = next;
+                }
             }
             break;
         }
+        // An acronym given after a name the lexicon knows: "Organización de los Estados Americanos
+        // (OEA)".
+        end = skip_bracketed_acronym(prose, end);
+        // The post where the holder serves: "auprès de l'OTAN", "to NATO", "en Perú", "в Армении".
+        let mut post: Option<String> = None;
+        if joined_at(look, end) {
+            let word = prose[words[look].span.clone()].to_lowercase();
+            if lexicon.words.posts.contains(strip_clitic(&word)) {
+                let mut j = look + 1;
+                let mut at = words[look].span.end;
+                while joined_at(j, at)
+                    && lexicon
+                        .words
+                        .connectors
+                        .contains(&prose[words[j].span.clone()].to_lowercase())
+                {
+                    at = words[j].span.end;
+                    j += 1;
+                }
+                if joined_at(j, at) {
+                    if let Some((a, next)) =
+                        lexicon.affiliation_at(prose, words, j, sentence_range.end)
+                    {
+                        post = Some(a);
+                        end = words[next - 1].span.end;
+                    } else if strip_elision(&prose[words[j].span.clone()])
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                    {
+                        // A place the lexicon does not know ("am Brenner"): part of the title.
+                        end = words[j].span.end;
+                    }
+                }
+            }
+        }
+        title_end = end;
+        role_words.push(start..end);
         let affiliation = affiliation.or(prefix_affiliation);
         let role_key = match ranked {
             Some(rank) => format!("{rank}:{canonical}"),
@@ -530,7 +887,40 @@ fn find_titles(
         } else {
             skip_space(prose, end)
         };
-        let following = token_at(analysis, after).filter(|_| after < sentence_range.end);
+        let mut following = token_at(analysis, after).filter(|_| after < sentence_range.end);
+        // A coordinated run of capitalised words is a list of portfolios or places, not a person
+        // ("ministro de Agricultura, Pesca y Alimentación, Luis Planas"): the name comes after it.
+        if let Some(tokens) = following.clone() {
+            let run =
+                analysis.tokens[tokens.start].span.start..analysis.tokens[tokens.end - 1].span.end;
+            let coordinated = prose[run.clone()]
+                .split_whitespace()
+                .any(|w| COORDINATORS.contains(&w));
+            if coordinated && prose[run.end..].starts_with(',') {
+                let next = skip_gap(prose, run.end);
+                following = token_at(analysis, next).filter(|_| next < sentence_range.end);
+            }
+        }
+        // A given name the name data takes for a common word ("Julio", a month): the surname
+        // after it.
+        if following.is_none() && after < sentence_range.end {
+            let w = words.partition_point(|w| w.span.start < after);
+            if let Some(word) = words.get(w).filter(|w| w.span.start == after) {
+                let capitalised = prose[word.span.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+                let next = skip_space(prose, word.span.end);
+                if capitalised && next > word.span.end && next < sentence_range.end {
+                    following = token_at(analysis, next);
+                }
+            }
+        }
+        // A short prepositional complement between the title and ", Name" ("representante de la
+        // OEA para asuntos migratorios, Tomás Irigoyen").
+        if following.is_none() && !framed {
+            following = after_complement(prose, words, lexicon, analysis, end, &sentence_range);
+        }
         let preceding = || {
             let before = prose[..leftmost.min(start)].trim_end();
             let before = before.strip_suffix(',')?.trim_end();
@@ -539,23 +929,26 @@ fn find_titles(
             (mention.span.start >= sentence_range.start).then_some(mention.tokens.clone())
         };
         let Some(tokens) = following.or_else(preceding) else {
-            pending = Some((start..end, role_key, affiliation, past));
+            pending = Some((start..end, role_key, affiliation, post, past));
             continue;
         };
         let Some(person) = person(doc, analysis, tokens, names) else {
             continue;
         };
-        if let Some((earlier, earlier_role, earlier_affiliation, earlier_past)) = pending.take() {
+        if let Some((earlier, earlier_role, earlier_affiliation, earlier_post, earlier_past)) =
+            pending.take()
+        {
             let between = prose
                 .get(earlier.end..start)
                 .unwrap_or_default()
                 .trim()
                 .to_lowercase();
-            if ["and", "und", "et", "y", "e", "и", "i", "a", "&"].contains(&between.as_str()) {
+            if COORDINATORS.contains(&between.as_str()) {
                 titles.push(Title {
                     span: earlier,
                     role: earlier_role,
                     affiliation: earlier_affiliation,
+                    post: earlier_post,
                     past: earlier_past,
                     organisation: false,
                     joint: false,
@@ -565,6 +958,7 @@ fn find_titles(
                     span: start..end,
                     role: role_key,
                     affiliation,
+                    post,
                     past,
                     organisation,
                     joint: true,
@@ -577,13 +971,261 @@ fn find_titles(
             span: start..end,
             role: role_key,
             affiliation,
+            post,
             past,
             organisation,
             joint: false,
             person,
         });
     }
-    titles
+    let full_names = analysis
+        .mentions
+        .iter()
+        .filter(|m| m.tokens.len() > 1)
+        .filter(|m| {
+            let given = &analysis.tokens[m.tokens.end - 2].span;
+            !role_words
+                .iter()
+                .any(|r| r.start < given.end && given.start < r.end)
+        })
+        .filter_map(|m| person(doc, analysis, m.tokens.clone(), names))
+        .filter(|p| p.given.is_some())
+        .collect();
+    (titles, full_names)
+}
+
+/// One role phrase found in the text: where the role stands, the compound prefix glued before it,
+/// the phrase as listed, and a nationality adjective written inside it.
+type RoleMatch = (Range<usize>, Option<Range<usize>>, String, Option<String>);
+
+/// The role phrases of `lower` (the prose lowercased in place), in order: those of the automaton,
+/// and those written with a nationality adjective after their first word ("ministra colombiana de
+/// comercio exterior" for "ministra de comercio exterior"), which win over a match they overlap.
+fn role_matches(lexicon: &TitleLanguage, lower: &str, words: &[Word]) -> Vec<RoleMatch> {
+    let mut inner: Vec<RoleMatch> = Vec::new();
+    let mut i = 1;
+    while i + 1 < words.len() {
+        let word = &lower[words[i].span.clone()];
+        let head = &lower[words[i - 1].span.clone()];
+        let Some(affiliation) = lexicon
+            .words
+            .affiliations
+            .get(word)
+            .filter(|_| lexicon.heads.contains(head))
+        else {
+            i += 1;
+            continue;
+        };
+        let spaced = |a: usize| {
+            lower
+                .get(words[a].span.end..words[a + 1].span.start)
+                .is_some_and(only_space)
+        };
+        let mut found = None;
+        let mut phrase = head.to_string();
+        for k in i + 1..(i + lexicon.longest_phrase).min(words.len()) {
+            if !spaced(k - 1) {
+                break;
+            }
+            phrase.push(' ');
+            phrase.push_str(&lower[words[k].span.clone()]);
+            if lexicon.roles.contains_key(&phrase) {
+                found = Some((k, phrase.clone()));
+            }
+        }
+        match found {
+            Some((last, phrase)) if spaced(i - 1) => {
+                let range = words[i - 1].span.start..words[last].span.end;
+                inner.push((range, None, phrase, Some(affiliation.clone())));
+                i = last + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    let mut all: Vec<RoleMatch> = lexicon
+        .roles_in(lower)
+        .filter(|(role, prefix, _)| {
+            let start = prefix.as_ref().map_or(role.start, |p| p.start);
+            !inner
+                .iter()
+                .any(|(r, _, _, _)| r.start < role.end && start < r.end)
+        })
+        .map(|(role, prefix, phrase)| (role, prefix, phrase.to_string(), None))
+        .collect();
+    all.extend(inner);
+    all.sort_by_key(|(role, prefix, _, _)| prefix.as_ref().map_or(role.start, |p| p.start));
+    all
+}
+
+/// Words that join two titles or two items of a list.
+const COORDINATORS: [&str; 9] = ["and", "und", "et", "y", "e", "и", "i", "a", "&"];
+
+/// A parenthesised acronym closing an organisation's name that starts at word `from` (capitalised
+/// words and short lowercase words, at most six): the acronym, the index of the word after it, and the
+/// position after the closing bracket. "Organización Panamericana de la Salud (OPS)".
+fn acronym_after(
+    prose: &str,
+    words: &[Word],
+    from: usize,
+    sentence: &Range<usize>,
+) -> Option<(String, usize, usize)> {
+    let mut i = from;
+    while i < words.len() && i < from + 7 && words[i].span.end <= sentence.end {
+        let gap = prose.get(words[i - 1].span.end..words[i].span.start)?;
+        let text = &prose[words[i].span.clone()];
+        if gap.trim() == "(" {
+            let acronym = text.chars().count() >= 2
+                && text.chars().all(|c| c.is_uppercase() || c.is_numeric());
+            let close = prose[words[i].span.end..].starts_with(')');
+            return (acronym && close).then(|| (text.to_string(), i + 1, words[i].span.end + 1));
+        }
+        let small =
+            text.chars().next().is_some_and(char::is_lowercase) && text.chars().count() <= 4;
+        let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+        if !only_space(gap) || !(small || capitalised) {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The position after " (ACRONYM)" at `from`, or `from`.
+fn skip_bracketed_acronym(prose: &str, from: usize) -> usize {
+    let rest = &prose[from..];
+    let Some(inner) = rest.strip_prefix(" (") else {
+        return from;
+    };
+    let Some(close) = inner.find(')') else {
+        return from;
+    };
+    let acronym = &inner[..close];
+    let is_acronym = (2..=8).contains(&acronym.chars().count())
+        && acronym.chars().all(|c| c.is_uppercase() || c.is_numeric());
+    if is_acronym {
+        from + " (".len() + close + 1
+    } else {
+        from
+    }
+}
+
+/// A Russian genitive complement after a role, starting at word `from`: lowercase genitives
+/// ("министр здравоохранения *области*", "*и дорожного хозяйства*") and proper ones ("директор
+/// *Пулковской обсерватории*", "вице-премьер *Таджикистана*"), up to the person's name. Returns
+/// the complement folded when it opens with a capitalised word (an affiliation), and the index of
+/// the word after it.
+fn genitive_complement(
+    prose: &str,
+    words: &[Word],
+    analysis: &NameAnalysis,
+    from: usize,
+) -> Option<(Option<String>, usize)> {
+    let genitive = |w: &str| {
+        let ends = [
+            "а", "я", "ы", "и", "ого", "его", "ой", "ей", "ых", "их", "ов", "ев",
+        ];
+        ends.iter().any(|e| w.ends_with(e)) && !["ла", "ли", "ло"].iter().any(|e| w.ends_with(e))
+    };
+    // A given name and surname: the person, where the complement stops.
+    let person_at = |i: usize| {
+        analysis
+            .tokens
+            .iter()
+            .position(|t| t.span.start == words[i].span.start)
+            .is_some_and(|t| analysis.mentions[analysis.tokens[t].mention].tokens.end - t == 2)
+    };
+    let mut i = from;
+    let mut proper: Option<usize> = None;
+    while i < words.len() && i < from + 5 {
+        if i > from {
+            let gap = prose.get(words[i - 1].span.end..words[i].span.start)?;
+            if !only_space(gap) {
+                break;
+            }
+        }
+        let text = &prose[words[i].span.clone()];
+        let lower = text.to_lowercase();
+        let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+        let next_lower_genitive = words.get(i + 1).is_some_and(|n| {
+            let t = &prose[n.span.clone()];
+            t.chars().next().is_some_and(char::is_lowercase) && genitive(t)
+        });
+        // A name in the genitive ("президента *Владимира Путина*"), not a country.
+        let next_capital_genitive = words.get(i + 1).is_some_and(|n| {
+            let t = &prose[n.span.clone()];
+            t.chars().next().is_some_and(char::is_uppercase) && genitive(&t.to_lowercase())
+        });
+        if person_at(i) {
+            break;
+        } else if (lower == "и" && next_lower_genitive && i > from)
+            || (!capitalised && genitive(&lower))
+        {
+            i += 1;
+        } else if capitalised && genitive(&lower) && next_lower_genitive {
+            // An adjective before its noun: "Пулковской обсерватории", "Кировской области".
+            proper.get_or_insert(i);
+            i += 1;
+        } else if capitalised
+            && genitive(&lower)
+            && !next_capital_genitive
+            && !["ова", "ева", "ёва", "ина", "ына", "ая", "ой"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+        {
+            // A country or city: "Таджикистана", "Армении" (not a surname: "Лаврова").
+            proper.get_or_insert(i);
+            i += 1;
+            break;
+        } else {
+            break;
+        }
+    }
+    (i > from).then(|| {
+        let affiliation = proper.filter(|p| *p == from).map(|p| {
+            let text = &prose[words[p].span.start..words[i - 1].span.end];
+            fold(&text.to_lowercase())
+        });
+        (affiliation, i)
+    })
+}
+
+/// A name after a title and a short prepositional complement, across a comma: "representante de
+/// la OEA *para asuntos migratorios*, Tomás Irigoyen". The complement opens with a `posts` word
+/// and holds at most four lowercase words or connectors.
+fn after_complement(
+    prose: &str,
+    words: &[Word],
+    lexicon: &TitleLanguage,
+    analysis: &NameAnalysis,
+    end: usize,
+    sentence: &Range<usize>,
+) -> Option<Range<usize>> {
+    let first = words.partition_point(|w| w.span.start < end);
+    let opener = words.get(first)?;
+    if !prose.get(end..opener.span.start).is_some_and(only_space)
+        || !lexicon
+            .words
+            .posts
+            .contains(&prose[opener.span.clone()].to_lowercase())
+    {
+        return None;
+    }
+    for i in first + 1..(first + 5).min(words.len()) {
+        let w = &words[i];
+        let gap = prose.get(words[i - 1].span.end..w.span.start)?;
+        if !only_space(gap) {
+            return None;
+        }
+        let text = &prose[w.span.clone()];
+        if !text.chars().next().is_some_and(char::is_lowercase) {
+            return None;
+        }
+        if prose[w.span.end..].starts_with(',') {
+            let after = skip_gap(prose, w.span.end);
+            return token_at(analysis, after).filter(|_| after < sentence.end);
+        }
+    }
+    None
 }
 
 /// A capitalised word that names an affiliation by its form: an acronym (EU, NATO), a possessive

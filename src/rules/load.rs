@@ -524,6 +524,7 @@ impl Validator<'_> {
             ),
             ("past", raw.past.as_ref().map(Spanned::span), &[Titles]),
             ("rank", raw.rank.as_ref().map(Spanned::span), &[Titles]),
+            ("posts", raw.posts.as_ref().map(Spanned::span), &[Titles]),
             (
                 "connectors",
                 raw.connectors.as_ref().map(Spanned::span),
@@ -1041,7 +1042,13 @@ impl Validator<'_> {
             );
         }
         let mut lists = Vec::new();
-        for table in [&raw.past, &raw.rank, &raw.connectors, &raw.framing] {
+        for table in [
+            &raw.past,
+            &raw.rank,
+            &raw.connectors,
+            &raw.framing,
+            &raw.posts,
+        ] {
             let map = match table {
                 Some(t) => self.word_lists(t.get_ref(), t.span()),
                 None => HashMap::new(),
@@ -1073,6 +1080,9 @@ impl Validator<'_> {
                     rank: for_language(&lists[1], &code),
                     connectors: for_language(&lists[2], &code),
                     framing: for_language(&lists[3], &code),
+                    posts: for_language(&lists[4], &code),
+                    // Russian role phrases are listed in the nominative; their cases are generated.
+                    russian_cases: code == "ru",
                 },
             );
             languages.insert(code, built);

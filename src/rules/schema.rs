@@ -70,6 +70,7 @@ pub struct RawRule {
     pub rank: Option<Spanned<WordLists>>,
     pub connectors: Option<Spanned<WordLists>>,
     pub framing: Option<Spanned<WordLists>>,
+    pub posts: Option<Spanned<WordLists>>,
     // echo: prefixes, coordinating words, window
     pub echo_prefixes: Option<Spanned<WordLists>>,
     pub conjunctions: Option<Spanned<WordLists>>,

@@ -83,6 +83,9 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 pub fn evaluate(set: &str, rule_id: &str) -> Score {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval").join(set);
     let mut rules = load_builtin().expect("built-in rules load");
+    // Share name data first, as the command line does before --select: the title rule reads
+    // people through the name-drift rule's data (Russian case endings), which `retain` drops.
+    rules.link();
     rules.retain(|r| &*r.meta.id == rule_id);
     let linter = Linter::new(rules);
     let mut by_language: BTreeMap<String, Score> = BTreeMap::new();
