@@ -1368,3 +1368,40 @@ fn russian_case_forms_are_generated_from_the_nominative() {
     );
     assert!(forms("российский").contains(&"российским".to_string()));
 }
+
+// =============================================================================================
+// A title's head alone is its short form ("Chancellor" for "Chancellor of the Exchequer")
+// =============================================================================================
+
+#[test]
+fn the_head_of_a_title_alone_is_its_short_form() {
+    assert_clean(
+        "en",
+        "Chancellor of the Exchequer Rachel Reeves presented the budget on Wednesday. Economists \
+         said the measures would raise taxes by billions. Chancellor Reeves defended the plan in \
+         the Commons on Thursday.",
+    );
+    assert_clean(
+        "es",
+        "El presidente del Gobierno, Pedro Sánchez, viajó el lunes a Bruselas para la cumbre \
+         europea. Los socios debatieron el presupuesto durante horas. El presidente Sánchez \
+         defendió después el acuerdo ante la prensa.",
+    );
+}
+
+#[test]
+fn a_shortened_title_still_conflicts_with_another_office() {
+    let text = "Chancellor of the Exchequer Rachel Reeves presented the budget on Wednesday. \
+                Economists said the measures would raise taxes by billions. Foreign Secretary \
+                Rachel Reeves defended the plan in the Commons on Thursday.";
+    assert_conflicts(
+        "en",
+        text,
+        &[conflict(
+            ("Foreign Secretary", 0),
+            ("Chancellor of the Exchequer", 0),
+            "Rachel Reeves",
+            Why::Role,
+        )],
+    );
+}

@@ -472,6 +472,22 @@ impl Person {
     }
 }
 
+/// Whether the title `short` is the head of the title `long` standing alone, its short form:
+/// `long` starts with it and goes on with a lowercase word ("Chancellor" of "Chancellor of the
+/// Exchequer", "presidente" of "presidente del Gobierno", "министр" of "министр иностранных дел").
+fn is_head_of(short: &str, long: &str) -> bool {
+    let Some(head) = long.get(..short.len()) else {
+        return false;
+    };
+    if head.to_lowercase() != short.to_lowercase() {
+        return false;
+    }
+    let rest = &long[short.len()..];
+    rest.strip_prefix(' ')
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_lowercase)
+}
+
 /// Whether two optional values can describe one thing: equal, or one unknown.
 fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
     a.is_none() || b.is_none() || a == b
@@ -575,8 +591,12 @@ impl TitlesCheck {
             }
             // The first established title this one contradicts: another office no one holds
             // together with it, or the same office for another country, organisation or post.
+            let source = doc.source();
             let role_conflict = |e: &Title| {
-                !e.organisation && !title.organisation && self.roles_conflict(&e.role, &title.role)
+                !e.organisation
+                    && !title.organisation
+                    && self.roles_conflict(&e.role, &title.role)
+                    && !is_head_of(&source[title.span.clone()], &source[e.span.clone()])
             };
             let affiliation_conflict = |e: &Title| {
                 e.role == title.role
@@ -590,7 +610,6 @@ impl TitlesCheck {
                 continue;
             };
             let role_conflict = role_conflict(first);
-            let source = doc.source();
             let (now, before) = (&source[title.span.clone()], &source[first.span.clone()]);
             let mut d = rule.diagnostic(title.span.clone(), now, None);
             d.message = format!(
