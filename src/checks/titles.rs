@@ -48,6 +48,31 @@ pub struct TitleWords {
     pub russian_cases: bool,
 }
 
+/// A language's title lexicon, built (phrases expanded, case forms generated, automaton compiled)
+/// when a document of the language first needs it, so a run pays only for its languages.
+pub struct LazyTitleLanguage {
+    role_phrases: HashMap<String, String>,
+    words: TitleWords,
+    built: OnceLock<TitleLanguage>,
+}
+
+impl LazyTitleLanguage {
+    /// The lexicon of these role phrases and word lists, not built yet.
+    pub fn new(role_phrases: HashMap<String, String>, words: TitleWords) -> Self {
+        LazyTitleLanguage {
+            role_phrases,
+            words,
+            built: OnceLock::new(),
+        }
+    }
+
+    /// The lexicon, built on first use.
+    pub fn get(&self) -> &TitleLanguage {
+        self.built
+            .get_or_init(|| TitleLanguage::new(self.role_phrases.clone(), self.words.clone()))
+    }
+}
+
 /// The title lexicon of one language.
 pub struct TitleLanguage {
     /// Every role phrase (lowercase) in one Aho-Corasick automaton, leftmost-longest; built when a
@@ -403,7 +428,7 @@ pub struct Holder {
 /// Finds people whose title changes within an article.
 pub struct TitlesCheck {
     /// Language code → lexicon (merged with `*`); `*` is the fallback.
-    pub languages: HashMap<String, TitleLanguage>,
+    pub languages: HashMap<String, LazyTitleLanguage>,
     /// Sets of canonical roles no one holds two of at once.
     pub exclusive: Vec<HashSet<String>>,
     pub holders: Vec<Holder>,
@@ -514,6 +539,7 @@ impl Check for TitlesCheck {
             .language()
             .and_then(|l| self.languages.get(l))
             .or_else(|| self.languages.get("*"))
+            .map(LazyTitleLanguage::get)
         else {
             return;
         };

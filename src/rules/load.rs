@@ -13,7 +13,7 @@ use crate::checks::name_drift::{DriftThresholds, NameDriftCheck, NameLanguage};
 use crate::checks::pattern::PatternCheck;
 use crate::checks::repetition::RepetitionCheck;
 use crate::checks::substitution::SubstitutionCheck;
-use crate::checks::titles::{Holder, TitleLanguage, TitleWords, TitlesCheck};
+use crate::checks::titles::{Holder, LazyTitleLanguage, TitleWords, TitlesCheck};
 use crate::checks::untranslated::{Skip, Thresholds, UntranslatedCheck};
 use crate::checks::Check;
 use crate::diagnostic::Severity;
@@ -1071,7 +1071,7 @@ impl Validator<'_> {
             if role_phrases.is_empty() {
                 continue;
             }
-            let built = TitleLanguage::new(
+            let built = LazyTitleLanguage::new(
                 role_phrases,
                 TitleWords {
                     prefixes: for_language(&prefixes, &code),
