@@ -1,5 +1,6 @@
 //! A document: the original text, its prose mask and the analyses shared by every check.
 
+use crate::checks::gate::{self, ByteSet};
 use crate::input::{self, Format, InputError};
 use crate::suppress::{self, Directive};
 use crate::text::names::{self, NameAnalysis, NameLexicon};
@@ -23,6 +24,8 @@ pub struct Document {
     words: OnceLock<Vec<Word>>,
     sentences: OnceLock<Vec<Range<usize>>>,
     line_starts: OnceLock<Vec<usize>>,
+    /// The ASCII characters of the prose, for regex gates.
+    ascii_bytes: OnceLock<ByteSet>,
     balances: OnceLock<Vec<Balance>>,
     script_counts: OnceLock<ScriptCounts>,
     /// The name analysis and the address of the lexicon it was made with (shared by name-drift
@@ -66,6 +69,7 @@ impl Document {
             words: OnceLock::new(),
             sentences: OnceLock::new(),
             line_starts: OnceLock::new(),
+            ascii_bytes: OnceLock::new(),
             balances: OnceLock::new(),
             script_counts: OnceLock::new(),
             names: OnceLock::new(),
@@ -105,6 +109,11 @@ impl Document {
     /// The document language as an ISO 639-1 code, if known.
     pub fn language(&self) -> Option<&str> {
         self.language.as_deref()
+    }
+
+    /// The ASCII characters present in the prose, as a set (see [`crate::checks::gate`]).
+    pub fn ascii_bytes(&self) -> ByteSet {
+        *self.ascii_bytes.get_or_init(|| gate::present(&self.prose))
     }
 
     /// The words of the prose, in order.

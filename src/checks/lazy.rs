@@ -1,5 +1,6 @@
 //! Regexes compiled on first use, so that rules for languages a run never sees cost nothing.
 
+use super::gate::{self, ByteSet};
 use regex::{Regex, RegexBuilder};
 use std::sync::OnceLock;
 
@@ -10,6 +11,8 @@ const SIZE_LIMIT: usize = 64 << 20;
 pub struct LazyRegex {
     pattern: String,
     case_insensitive: bool,
+    /// Rare characters of which every match needs one (see [`super::gate`]).
+    gate: Option<ByteSet>,
     compiled: OnceLock<Option<Regex>>,
 }
 
@@ -19,8 +22,23 @@ impl LazyRegex {
         LazyRegex {
             pattern,
             case_insensitive,
+            gate: None,
             compiled: OnceLock::new(),
         }
+    }
+
+    /// A user's regex, with the gate of rare characters its matches need, if any.
+    pub fn gated(pattern: String) -> Self {
+        LazyRegex {
+            gate: gate::required(&pattern),
+            ..LazyRegex::new(pattern, false)
+        }
+    }
+
+    /// Whether the regex may match text containing the ASCII characters `present`: false when
+    /// none of the characters every match needs is there.
+    pub fn may_match(&self, present: ByteSet) -> bool {
+        self.gate.is_none_or(|needed| needed & present != 0)
     }
 
     /// The compiled regex. A pattern too large to compile (megabytes of phrases) yields `None`

@@ -3,6 +3,7 @@
 pub mod brackets;
 pub mod consistency;
 pub mod echo;
+pub mod gate;
 pub(crate) mod lazy;
 pub(crate) mod literal;
 pub mod loops;

@@ -18,7 +18,9 @@ pub struct PatternCheck {
 impl Check for PatternCheck {
     fn check(&self, rule: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
         let prose = doc.prose();
-        for regex in self.regexes.iter().filter_map(LazyRegex::get) {
+        let present = doc.ascii_bytes();
+        let regexes = self.regexes.iter().filter(|r| r.may_match(present));
+        for regex in regexes.filter_map(LazyRegex::get) {
             for caps in regex.captures_iter(prose) {
                 let Some(m) = caps.name("flag").or_else(|| caps.get(0)) else {
                     continue;

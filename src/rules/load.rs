@@ -1255,7 +1255,7 @@ impl Validator<'_> {
     /// Checks a user regex's syntax now (errors point into the rule file); it compiles on first use.
     fn regex(&mut self, pattern: &str, span: Range<usize>) -> Option<LazyRegex> {
         match regex_syntax::ParserBuilder::new().build().parse(pattern) {
-            Ok(_) => Some(LazyRegex::new(pattern.to_string(), false)),
+            Ok(_) => Some(LazyRegex::gated(pattern.to_string())),
             Err(e) => {
                 let detail = e.to_string();
                 let summary = detail
