@@ -21,7 +21,7 @@ use translint::report::junit::JunitReporter;
 use translint::report::rdjson::RdjsonReporter;
 use translint::report::sarif::SarifReporter;
 use translint::report::{FileError, FileResult, LintedFile, Reporter, RunEnd};
-use translint::rules::RuleMeta;
+use translint::rules::{RuleMeta, RuleSet};
 use translint::text::language::is_valid_code;
 use translint::{Diagnostic, Document, Linter, Severity};
 
@@ -143,28 +143,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    // The command line wins over the config file; --ignore adds to its ignores.
-    let select = if args.select.is_empty() {
-        config.select.clone().unwrap_or_default()
-    } else {
-        args.select.clone()
-    };
-    let ignore: Vec<String> = config.ignore.iter().chain(&args.ignore).cloned().collect();
-    for selector in args.select.iter().chain(&args.ignore) {
-        if !rules
-            .rules()
-            .iter()
-            .any(|r| r.meta.is_selected_by(selector))
-        {
-            return usage_error(format!(
-                "no loaded rule matches '{selector}' (see `translint rules list`)"
-            ));
-        }
+    if let Err(code) = select_rules(&mut rules, &args, &config) {
+        return code;
     }
-    if !select.is_empty() {
-        rules.retain(|r| select.iter().any(|s| r.meta.is_selected_by(s)));
-    }
-    rules.retain(|r| !ignore.iter().any(|s| r.meta.is_selected_by(s)));
     // Kept until the process ends: freeing the compiled rules and lexicons at exit would only
     // cost time (a few milliseconds, noticeable in pre-commit hooks and editors).
     let linter: &'static Linter = Box::leak(Box::new(Linter::new(rules)));
@@ -175,14 +156,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             OutputFormat::from_str(name, true).ok()
         })
         .unwrap_or(OutputFormat::Human);
-    let fail_threshold = match (args.fail_on, config.fail_on) {
-        (Some(FailOn::Error), _) => Some(Severity::Error),
-        (Some(FailOn::Warning), _) => Some(Severity::Warning),
-        (Some(FailOn::Info), _) => Some(Severity::Info),
-        (Some(FailOn::Never), _) | (None, Some(config::FailOn::Never)) => None,
-        (None, Some(config::FailOn::At(s))) => Some(s),
-        (None, None) => Some(Severity::Warning),
-    };
+    let fail_threshold = fail_threshold(args.fail_on, config.fail_on);
     let force_exclude = args.force_exclude || config.force_exclude == Some(true);
     let exclude = match inputs::Exclude::new(&args.exclude, &config, force_exclude) {
         Ok(exclude) => exclude,
@@ -229,16 +203,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let mut fixer =
         (args.fix || args.fix_unsafe || args.diff).then(|| Fixer::new(args.fix_unsafe, args.diff));
     let silent = args.diff || args.write_baseline.is_some();
-    let mut reporter: Box<dyn Reporter> = match (silent, format) {
-        (true, _) => Box::new(Silent),
-        (false, OutputFormat::Human) => Box::new(HumanReporter::new(args.color.stdout())),
-        (false, OutputFormat::Json) => Box::new(JsonReporter::new(std::io::stdout())),
-        (false, OutputFormat::Jsonl) => Box::new(JsonlReporter::new(std::io::stdout())),
-        (false, OutputFormat::Sarif) => Box::new(SarifReporter::new(std::io::stdout())),
-        (false, OutputFormat::Github) => Box::new(GithubReporter::new(std::io::stdout())),
-        (false, OutputFormat::Rdjson) => Box::new(RdjsonReporter::new(std::io::stdout())),
-        (false, OutputFormat::Junit) => Box::new(JunitReporter::new(std::io::stdout())),
-    };
+    let mut reporter = reporter(if silent { None } else { Some(format) }, args.color);
     let mut failing = false;
     let mut write_error: Option<std::io::Error> = None;
     let mut progress = Progress::new(inputs.len());
@@ -414,6 +379,62 @@ pub fn run(args: CheckArgs) -> ExitCode {
         });
     }
     ExitCode::from(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// Keeps the rules the command line and the config select: `--select` replaces the config's
+/// `select`, `--ignore` adds to its `ignore`. A command-line selector that names no rule is an
+/// error (the config's are checked when it loads).
+fn select_rules(rules: &mut RuleSet, args: &CheckArgs, config: &Config) -> Result<(), ExitCode> {
+    for selector in args.select.iter().chain(&args.ignore) {
+        if !rules
+            .rules()
+            .iter()
+            .any(|r| r.meta.is_selected_by(selector))
+        {
+            return Err(usage_error(format!(
+                "no loaded rule matches '{selector}' (see `translint rules list`)"
+            )));
+        }
+    }
+    let select = if args.select.is_empty() {
+        config.select.clone().unwrap_or_default()
+    } else {
+        args.select.clone()
+    };
+    if !select.is_empty() {
+        rules.retain(|r| select.iter().any(|s| r.meta.is_selected_by(s)));
+    }
+    let ignore: Vec<&String> = config.ignore.iter().chain(&args.ignore).collect();
+    rules.retain(|r| !ignore.iter().any(|s| r.meta.is_selected_by(s)));
+    Ok(())
+}
+
+/// The lowest severity that fails the run (`None`: never): the command line's, else the config's,
+/// else warning.
+fn fail_threshold(cli: Option<FailOn>, config: Option<config::FailOn>) -> Option<Severity> {
+    match (cli, config) {
+        (Some(FailOn::Error), _) => Some(Severity::Error),
+        (Some(FailOn::Warning), _) => Some(Severity::Warning),
+        (Some(FailOn::Info), _) => Some(Severity::Info),
+        (Some(FailOn::Never), _) | (None, Some(config::FailOn::Never)) => None,
+        (None, Some(config::FailOn::At(s))) => Some(s),
+        (None, None) => Some(Severity::Warning),
+    }
+}
+
+/// The reporter writing `format` to stdout; `None` reports nothing (`--diff`, `--write-baseline`).
+fn reporter(format: Option<OutputFormat>, color: ColorArg) -> Box<dyn Reporter> {
+    let stdout = std::io::stdout;
+    match format {
+        None => Box::new(Silent),
+        Some(OutputFormat::Human) => Box::new(HumanReporter::new(color.stdout())),
+        Some(OutputFormat::Json) => Box::new(JsonReporter::new(stdout())),
+        Some(OutputFormat::Jsonl) => Box::new(JsonlReporter::new(stdout())),
+        Some(OutputFormat::Sarif) => Box::new(SarifReporter::new(stdout())),
+        Some(OutputFormat::Github) => Box::new(GithubReporter::new(stdout())),
+        Some(OutputFormat::Rdjson) => Box::new(RdjsonReporter::new(stdout())),
+        Some(OutputFormat::Junit) => Box::new(JunitReporter::new(stdout())),
+    }
 }
 
 /// What every file goes through: the linter, the config's per-file settings and the severity
