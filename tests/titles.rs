@@ -1405,3 +1405,251 @@ fn a_shortened_title_still_conflicts_with_another_office() {
         )],
     );
 }
+
+// =============================================================================================
+// Offices below cabinet level: central banks, police, justice, regions, services, councils
+// =============================================================================================
+
+#[test]
+fn central_bank_and_police_offices_conflict_with_each_other() {
+    let de = "Notenbankchefin Greta Lindqvist sprach am Morgen in Stockholm. Die Zinsen blieben \
+              unverändert. Später sagte Polizeipräsidentin Greta Lindqvist, die Lage sei ruhig.";
+    assert_conflicts(
+        "de",
+        de,
+        &[conflict(
+            ("Polizeipräsidentin", 0),
+            ("Notenbankchefin", 0),
+            "Greta Lindqvist",
+            Why::Role,
+        )],
+    );
+    let en = "Reserve Bank Governor Tom Hallett spoke in Sydney on Tuesday. Markets were calm. \
+              Police Commissioner Tom Hallett later met the press.";
+    assert_conflicts(
+        "en",
+        en,
+        &[conflict(
+            ("Police Commissioner", 0),
+            ("Reserve Bank Governor", 0),
+            "Tom Hallett",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn a_police_chief_is_commissioner_or_president_for_short() {
+    assert_clean(
+        "en",
+        "Police Commissioner Dana Ortiz spoke on Monday about the new patrols. Crime fell in \
+         March. Commissioner Ortiz said more officers would be hired.",
+    );
+    assert_clean(
+        "de",
+        "Polizeipräsidentin Greta Lindqvist äußerte sich am Montag zu den Einsätzen. Die Lage \
+         blieb ruhig. Präsidentin Lindqvist dankte den Beamten.",
+    );
+    assert_clean(
+        "fr",
+        "Le préfet de police Marc Delorme a annoncé des renforts. Les manifestations ont eu lieu \
+         sans incident. Le préfet Marc Delorme a ensuite remercié les agents.",
+    );
+}
+
+#[test]
+fn prosecutors_and_judges_are_different_offices() {
+    let fr = "Le procureur de la République Jean Lemaire a ouvert une enquête. Trois personnes \
+              ont été interpellées. Le juge Jean Lemaire a ensuite entendu les témoins.";
+    assert_conflicts(
+        "fr",
+        fr,
+        &[conflict(
+            ("juge", 0),
+            ("procureur de la République", 0),
+            "Jean Lemaire",
+            Why::Role,
+        )],
+    );
+    let es = "El fiscal jefe Andrés Molina presentó cargos contra los acusados. La vista duró \
+              horas. El juez Andrés Molina dijo después que el caso era sólido.";
+    assert_conflicts(
+        "es",
+        es,
+        &[conflict(
+            ("juez", 0),
+            ("fiscal jefe", 0),
+            "Andrés Molina",
+            Why::Role,
+        )],
+    );
+    // A prosecutor general is a prosecutor.
+    assert_clean(
+        "de",
+        "Generalstaatsanwältin Petra Vogt erhob am Montag Anklage. Der Prozess beginnt im Mai. \
+         Staatsanwältin Petra Vogt sagte, die Beweise seien eindeutig.",
+    );
+}
+
+#[test]
+fn regional_ministers_keep_their_portfolio() {
+    let de = "Gesundheitslandesrätin Anna Huber stellte den Plan für die Spitäler vor. Die \
+              Opposition übte Kritik. Danach erklärte Finanzlandesrätin Anna Huber, das Geld reiche.";
+    assert_conflicts(
+        "de",
+        de,
+        &[conflict(
+            ("Finanzlandesrätin", 0),
+            ("Gesundheitslandesrätin", 0),
+            "Anna Huber",
+            Why::Role,
+        )],
+    );
+    let ru =
+        "Министр здравоохранения области Ольга Смирнова открыла новую больницу. Строительство \
+              заняло два года. Позднее министр финансов области Ольга Смирнова заявила о дефиците.";
+    assert_conflicts(
+        "ru",
+        ru,
+        &[conflict(
+            ("министр финансов области", 0),
+            ("Министр здравоохранения области", 0),
+            "Ольга Смирнова",
+            Why::Role,
+        )],
+    );
+    assert_clean(
+        "es",
+        "La consejera de Sanidad, Marta Ibarra, presentó el plan de vacunación. Los hospitales \
+         se preparan. La consejera Ibarra pidió calma después.",
+    );
+}
+
+#[test]
+fn a_service_chief_may_be_called_the_military_chief() {
+    assert_clean(
+        "ru",
+        "Главнокомандующий ВМФ Олег Карпов провёл смотр кораблей. Погода была ясной. \
+         Главнокомандующий Олег Карпов поблагодарил моряков.",
+    );
+    assert_clean(
+        "fr",
+        "Le chef d'état-major de la marine Pierre Vandier a visité Brest. Deux frégates étaient à \
+         quai. Le chef d'état-major Pierre Vandier a salué les équipages.",
+    );
+}
+
+#[test]
+fn a_swiss_federal_councillor_heads_a_department() {
+    assert_clean(
+        "de",
+        "Bundesrätin Carla Moretti reiste am Sonntag nach Washington. Die Gespräche dauerten zwei \
+         Tage. Finanzministerin Carla Moretti traf dort ihren Amtskollegen.",
+    );
+    let fr =
+        "La conseillère fédérale Carla Moretti s'est rendue à Washington. Les discussions ont \
+              duré deux jours. L'ambassadrice Carla Moretti a ensuite rencontré la presse.";
+    assert_conflicts(
+        "fr",
+        fr,
+        &[conflict(
+            ("ambassadrice", 0),
+            ("conseillère fédérale", 0),
+            "Carla Moretti",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn a_party_leader_may_hold_a_government_office() {
+    assert_clean(
+        "en",
+        "Party leader Mark Ellis addressed the conference on Saturday. Delegates cheered. Prime \
+         Minister Mark Ellis later met the press.",
+    );
+    let en = "Party leader Mark Ellis addressed the conference on Saturday. Delegates cheered. \
+              Judge Mark Ellis later met the press.";
+    assert_conflicts(
+        "en",
+        en,
+        &[conflict(
+            ("Judge", 0),
+            ("Party leader", 0),
+            "Mark Ellis",
+            Why::Role,
+        )],
+    );
+}
+
+// =============================================================================================
+// Compounds: the tail of a compound title is its short form; a longer phrase that does not end
+// the word does not hide a shorter one inside it
+// =============================================================================================
+
+#[test]
+fn the_tail_of_a_compound_title_is_its_short_form() {
+    assert_clean(
+        "de",
+        "Bundestagspräsidentin Julia Weber eröffnete die Sitzung am Mittwoch. Die Debatte war \
+         hitzig. Präsidentin Weber rief mehrere Abgeordnete zur Ordnung.",
+    );
+    // A deputy is another office.
+    let de = "Vizepräsident Tomas Brandt reiste am Montag nach Rom. Die Gespräche dauerten lange. \
+              Dort sagte Präsident Tomas Brandt, man sei sich einig.";
+    assert_conflicts(
+        "de",
+        de,
+        &[conflict(
+            ("Präsident", 0),
+            ("Vizepräsident", 0),
+            "Tomas Brandt",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn a_phrase_ending_inside_a_word_does_not_hide_a_shorter_title() {
+    // "weltbank-chef" is a title, but "Weltbank-Chefvolkswirt" is a chief economist.
+    let de = "OECD-Chefvolkswirt Lars Berg stellte am Dienstag die Prognose vor. Die Märkte \
+              reagierten gelassen. Weltbank-Chefvolkswirt Lars Berg sagte, das Wachstum bleibe schwach.";
+    assert_conflicts(
+        "de",
+        de,
+        &[conflict(
+            ("Weltbank-Chefvolkswirt", 0),
+            ("OECD-Chefvolkswirt", 0),
+            "Lars Berg",
+            Why::Affiliation,
+        )],
+    );
+}
+
+// =============================================================================================
+// A title that agrees with the earlier ones without repeating them is established too
+// =============================================================================================
+
+#[test]
+fn a_compatible_later_title_is_checked_against_what_follows() {
+    // The party leader who is prime minister is not finance minister.
+    let en = "Party leader Mark Ellis addressed the conference on Saturday. Delegates cheered. \
+              Prime Minister Mark Ellis met the press on Sunday. Finance Minister Mark Ellis \
+              later presented the budget.";
+    assert_conflicts(
+        "en",
+        en,
+        &[conflict(
+            ("Finance Minister", 0),
+            ("Prime Minister", 0),
+            "Mark Ellis",
+            Why::Role,
+        )],
+    );
+    assert_clean(
+        "de",
+        "Parteichefin Lena Vogt sprach am Samstag auf dem Parteitag. Die Delegierten jubelten. \
+         Kanzlerin Lena Vogt empfing am Sonntag die Presse. Kanzlerin Vogt sagte, die Koalition \
+         halte.",
+    );
+}

@@ -19,7 +19,7 @@ use crate::text::hash::FastMap;
 use crate::text::names::{strip_clitic, NameAnalysis};
 use crate::text::words::is_word_char;
 use crate::text::words::Word;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -109,34 +109,34 @@ impl TitleLanguage {
     }
 
     /// Role phrases in `lower` (the prose lowercased with the same byte offsets): each match with
-    /// the compound prefix glued before it, if any ("bundes" in "bundesaußenminister").
+    /// the compound prefix glued before it, if any ("bundes" in "bundesaußenminister"). A phrase
+    /// that does not end a word does not hide a shorter one inside that word: the search goes on
+    /// from the next character ("iwf-chef" in "iwf-chefvolkswirtin" leaves "chefvolkswirtin").
     fn roles_in<'t>(
         &'t self,
         lower: &'t str,
     ) -> impl Iterator<Item = (Range<usize>, Option<Range<usize>>, &'t str)> + 't {
-        self.automaton()
-            .into_iter()
-            .flat_map(move |ac| ac.find_iter(lower))
-            .filter_map(move |m| {
-                let role = m.range();
-                let word_start = lower[..role.start]
-                    .rfind(|c: char| !is_word_char(c))
-                    .map_or(0, |i| {
-                        i + lower[i..].chars().next().map_or(1, char::len_utf8)
-                    });
-                let prefix = (word_start < role.start).then_some(word_start..role.start);
-                let known_prefix = prefix
-                    .as_ref()
-                    .is_none_or(|p| self.words.prefixes.contains_key(&lower[p.clone()]));
-                let whole = word_start..role.end;
-                (known_prefix && is_whole_word(lower, whole)).then(|| {
-                    (
-                        role.clone(),
-                        prefix,
-                        &self.phrases[m.pattern().as_usize()][..],
-                    )
-                })
-            })
+        let mut from = 0;
+        let ac = self.automaton();
+        std::iter::from_fn(move || loop {
+            let m = ac?.find(Input::new(lower).span(from..lower.len()))?;
+            let role = m.range();
+            let word_start = lower[..role.start]
+                .rfind(|c: char| !is_word_char(c))
+                .map_or(0, |i| {
+                    i + lower[i..].chars().next().map_or(1, char::len_utf8)
+                });
+            let prefix = (word_start < role.start).then_some(word_start..role.start);
+            let known_prefix = prefix
+                .as_ref()
+                .is_none_or(|p| self.words.prefixes.contains_key(&lower[p.clone()]));
+            let whole = word_start..role.end;
+            if known_prefix && is_whole_word(lower, whole) {
+                from = role.end;
+                return Some((role, prefix, &self.phrases[m.pattern().as_usize()][..]));
+            }
+            from = role.start + lower[role.start..].chars().next().map_or(1, char::len_utf8);
+        })
     }
 
     /// A language's lexicon (its automaton is built on first use). A role phrase may hold an
@@ -499,8 +499,13 @@ impl Person {
 
 /// Whether the title `short` is the head of the title `long` standing alone, its short form:
 /// `long` starts with it and goes on with a lowercase word ("Chancellor" of "Chancellor of the
-/// Exchequer", "presidente" of "presidente del Gobierno", "министр" of "министр иностранных дел").
+/// Exchequer", "presidente" of "presidente del Gobierno", "министр" of "министр иностранных дел"),
+/// or `long` is one compound word that ends with it ("Präsidentin" of "Bundestagspräsidentin",
+/// "Präsident" of "EZB-Präsident"; not after "Vize-", "вице-": a deputy is another office).
 fn is_head_of(short: &str, long: &str) -> bool {
+    if is_tail_of(short, long) {
+        return true;
+    }
     let Some(head) = long.get(..short.len()) else {
         return false;
     };
@@ -511,6 +516,23 @@ fn is_head_of(short: &str, long: &str) -> bool {
     rest.strip_prefix(' ')
         .and_then(|r| r.chars().next())
         .is_some_and(char::is_lowercase)
+}
+
+/// Whether the one-word title `short` ends the one-word compound title `long` ("Präsident" of
+/// "Polizeipräsident"), the part glued before it not being a deputy's "Vize" or a former "Ex-".
+fn is_tail_of(short: &str, long: &str) -> bool {
+    if short.contains(char::is_whitespace) || long.contains(char::is_whitespace) {
+        return false;
+    }
+    let (short, long) = (short.to_lowercase(), long.to_lowercase());
+    let Some(glued) = long.strip_suffix(short.as_str()) else {
+        return false;
+    };
+    let glued = glued.trim_end_matches('-');
+    glued.chars().count() >= 2
+        && !["vize", "vice", "вице", "ex", "экс"]
+            .iter()
+            .any(|p| glued.starts_with(p))
 }
 
 /// Whether two optional values can describe one thing: equal, or one unknown.
@@ -633,6 +655,7 @@ impl TitlesCheck {
                 .iter()
                 .find(|e| role_conflict(e) || affiliation_conflict(e))
             else {
+                established.push(title);
                 continue;
             };
             let role_conflict = role_conflict(first);
