@@ -72,7 +72,8 @@ fn title_conflicts_on_the_blind_set() {
 fn title_conflicts_on_the_second_blind_set() {
     let total = evaluate("titles-blind2", "titles.inconsistent");
     assert!(total.articles >= 30, "the second blind set has 30 articles");
-    // First run (2026-11-25, before the lexicon growth): precision 1.000, recall 0.613.
+    // First run (2026-11-25, before the lexicon growth): precision 1.000, recall 0.613; after it
+    // (the lexicon's authors never saw this set): 1.000 / 0.710.
     assert!(
         total.precision() >= 0.95,
         "blind-2 precision {:.3}",
