@@ -1653,3 +1653,39 @@ fn a_compatible_later_title_is_checked_against_what_follows() {
          halte.",
     );
 }
+
+// =============================================================================================
+// A title before a rank and a name belongs to that name, not to the name before the comma
+// =============================================================================================
+
+#[test]
+fn a_title_before_a_rank_and_a_name_is_that_persons() {
+    assert_clean(
+        "en",
+        "Defence Minister Sergei Shoigu met the crews in Severomorsk on Sunday. The ships had \
+         returned from a month at sea. He praised Defence Minister Sergei Shoigu, Navy Commander \
+         Admiral Nikolai Yevmenov and the crews for their work. Putin, accompanied by Defence \
+         Minister Sergei Shoigu, Navy Commander-in-Chief Admiral Nikolai Yevmenov, and the \
+         district commander, toured the ship.",
+    );
+    assert_clean(
+        "ru",
+        "Министр обороны Сергей Шойгу прибыл в Североморск в воскресенье. Корабли вернулись \
+         после месяца в море. На встрече присутствовали министр обороны Сергей Шойгу, \
+         главнокомандующий ВМФ адмирал Николай Евменов и командиры кораблей.",
+    );
+    // Without a name after it, the title is still read in apposition.
+    let text = "Defence Minister Sergei Shoigu met the crews in Severomorsk on Sunday. The ships \
+                had returned from a month at sea. Sergei Shoigu, the foreign minister, praised the \
+                crews.";
+    assert_conflicts(
+        "en",
+        text,
+        &[conflict(
+            ("foreign minister", 0),
+            ("Defence Minister", 0),
+            "Sergei Shoigu",
+            Why::Role,
+        )],
+    );
+}

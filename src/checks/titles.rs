@@ -535,6 +535,19 @@ fn is_tail_of(short: &str, long: &str) -> bool {
             .any(|p| glued.starts_with(p))
 }
 
+/// Whether `word` is a rank or honorific of the name data (`Admiral`, `адмирал`), in any of its
+/// inflected forms (`адмирала`).
+fn is_rank(word: &str, names: &NameLanguage) -> bool {
+    let lower = word.to_lowercase();
+    let titles = &names.lexicon.titles;
+    titles.contains(&lower)
+        || names
+            .inflections
+            .iter()
+            .filter_map(|e| lower.strip_suffix(e.as_str()))
+            .any(|stem| titles.contains(stem))
+}
+
 /// Whether two optional values can describe one thing: equal, or one unknown.
 fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
     a.is_none() || b.is_none() || a == b
@@ -950,10 +963,16 @@ fn find_titles(
         // Luis Planas") unless a framing word makes the title a description ("As defence minister,
         // Kalniņa pushed"), or
         // a name before ", title". The title's own capitalised words may open the mention.
+        // The rest of a hyphenated title word the phrase ends inside ("Navy Commander-in-Chief").
+        let word_end = end
+            + prose[end..]
+                .find(|c: char| c != '-' && !c.is_alphabetic())
+                .filter(|_| prose[end..].starts_with('-'))
+                .unwrap_or(0);
         let after = if determiner || !framed {
-            skip_gap(prose, end)
+            skip_gap(prose, word_end)
         } else {
-            skip_space(prose, end)
+            skip_space(prose, word_end)
         };
         let mut following = token_at(analysis, after).filter(|_| after < sentence_range.end);
         // A coordinated run of capitalised words is a list of portfolios or places, not a person
@@ -981,6 +1000,25 @@ fn find_titles(
                 let next = skip_space(prose, word.span.end);
                 if capitalised && next > word.span.end && next < sentence_range.end {
                     following = token_at(analysis, next);
+                }
+            }
+        }
+        // A rank between the title and the name ("главнокомандующий ВМФ адмирал Николай
+        // Евменов"): the title is that person's, not the name's before the comma.
+        if following.is_none() {
+            let mut at = after;
+            for _ in 0..2 {
+                let w = words.partition_point(|w| w.span.start < at);
+                let Some(word) = words.get(w).filter(|w| w.span.start == at) else {
+                    break;
+                };
+                if at >= sentence_range.end || !is_rank(&prose[word.span.clone()], names) {
+                    break;
+                }
+                at = skip_space(prose, word.span.end);
+                following = token_at(analysis, at).filter(|_| at < sentence_range.end);
+                if following.is_some() {
+                    break;
                 }
             }
         }
