@@ -11,7 +11,10 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
+# The set to check: this folder, or a sibling set named on the command line
+# (`python3 eval/titles/check.py eval/titles-blind`), which uses the same format.
+ROOT = next((Path(a).resolve() for a in sys.argv[1:] if not a.startswith("-")),
+            Path(__file__).resolve().parent)
 SENT = re.compile(r"[.!?…](?:[»“”\"’)]*)\s+(?=[«„“\"(—A-ZÀ-ÖØ-ÞА-ЯЁ¿¡⟦])")
 
 def spans(text):
