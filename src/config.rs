@@ -3,7 +3,7 @@
 //! compiler-style, pointing into the file. Paths and globs in it are relative to its folder.
 
 use crate::diagnostic::Severity;
-use crate::rules::{RuleError, RuleSet, RuleSource};
+use crate::rules::{selects, RuleError, RuleSet, RuleSource};
 use crate::text::language::is_valid_code;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -93,14 +93,6 @@ impl FileSettings {
         }
         best.map_or(default, |(_, s)| s)
     }
-}
-
-/// Whether `selector` (an id, or a pack prefix ending at a `.`) names `rule`.
-fn selects(selector: &str, rule: &str) -> bool {
-    rule == selector
-        || rule
-            .strip_prefix(selector)
-            .is_some_and(|rest| rest.starts_with('.'))
 }
 
 #[derive(Deserialize)]

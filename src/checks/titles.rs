@@ -1041,6 +1041,9 @@ fn find_titles(
         let Some(person) = person(doc, analysis, tokens, names) else {
             continue;
         };
+        // A title given together with the pending one before it ("Prime Minister and Finance
+        // Minister X"): both are this person's.
+        let mut joint = false;
         if let Some((earlier, earlier_role, earlier_affiliation, earlier_post, earlier_past)) =
             pending.take()
         {
@@ -1060,17 +1063,7 @@ fn find_titles(
                     joint: false,
                     person: person.clone(),
                 });
-                titles.push(Title {
-                    span: start..end,
-                    role: role_key,
-                    affiliation,
-                    post,
-                    past,
-                    organisation,
-                    joint: true,
-                    person,
-                });
-                continue;
+                joint = true;
             }
         }
         titles.push(Title {
@@ -1080,7 +1073,7 @@ fn find_titles(
             post,
             past,
             organisation,
-            joint: false,
+            joint,
             person,
         });
     }
