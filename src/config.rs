@@ -50,6 +50,9 @@ pub struct Config {
     /// Every rule selector in the file with its span, checked against the loaded rules.
     selectors: Vec<Spanned<String>>,
     source: Option<Arc<RuleSource>>,
+    /// The config's folder as an absolute path, and the current folder relative paths on the
+    /// command line start from: both read once, at load.
+    root: Option<(PathBuf, PathBuf)>,
 }
 
 /// Settings for the files matching some globs.
@@ -203,6 +206,9 @@ pub fn parse(source: Arc<RuleSource>, base: &Path, path: &Path) -> Result<Config
         overrides: Vec::new(),
         selectors: Vec::new(),
         source: Some(source.clone()),
+        root: std::env::current_dir()
+            .ok()
+            .map(|cwd| (normalise(&cwd.join(base)), cwd)),
     };
     for (o, raw) in raw.overrides.iter().enumerate() {
         if raw.files.get_ref().is_empty() {
@@ -386,28 +392,11 @@ impl Config {
         }
     }
 
-    /// The folder relative globs start from.
-    fn base(&self) -> &Path {
-        self.path
-            .as_deref()
-            .and_then(Path::parent)
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
-    }
-
     /// `path` relative to the config's folder, if it is inside it.
     fn relative(&self, path: &Path) -> Option<PathBuf> {
-        let base = self.base();
-        let absolute = |p: &Path| -> PathBuf {
-            if p.is_absolute() {
-                p.to_path_buf()
-            } else {
-                std::env::current_dir().unwrap_or_default().join(p)
-            }
-        };
-        let base = normalise(&absolute(base));
-        let path = normalise(&absolute(path));
-        path.strip_prefix(&base).ok().map(Path::to_path_buf)
+        let (root, cwd) = self.root.as_ref()?;
+        let path = normalise(&cwd.join(path));
+        path.strip_prefix(root).ok().map(Path::to_path_buf)
     }
 
     /// Whether folder walking should lint `path`: it matches `include` (if given) and not `exclude`.

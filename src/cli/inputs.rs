@@ -27,6 +27,8 @@ pub struct Exclude<'a> {
     config: &'a Config,
     /// Also leave out matching files named on the command line (for pre-commit, which names them).
     force: bool,
+    /// The current folder, read once: absolute walked paths are matched relative to it.
+    cwd: PathBuf,
 }
 
 impl<'a> Exclude<'a> {
@@ -48,15 +50,15 @@ impl<'a> Exclude<'a> {
             globs,
             config,
             force,
+            cwd: std::env::current_dir().unwrap_or_default(),
         })
     }
 
     /// Whether a file found by walking a folder is left out.
     fn skips(&self, path: &Path) -> bool {
-        let cwd = std::env::current_dir().unwrap_or_default();
         let relative = path
             .strip_prefix(".")
-            .or_else(|_| path.strip_prefix(&cwd))
+            .or_else(|_| path.strip_prefix(&self.cwd))
             .unwrap_or(path);
         self.globs.is_match(relative) || !self.config.walks(path)
     }
