@@ -85,3 +85,23 @@ fn title_conflicts_on_the_second_blind_set() {
         total.recall()
     );
 }
+
+/// The third blind set (eval/titles-blind3): written on 2026-12-08 by an author who saw neither the
+/// detector, its rules, nor any other set's articles; measured once on main before any change
+/// (figures in docs/evaluation.md). Floors are regression guards below the measured figures.
+#[test]
+fn title_conflicts_on_the_third_blind_set() {
+    let total = evaluate("titles-blind3", "titles.inconsistent");
+    assert!(total.articles >= 30, "the third blind set has 30 articles");
+    // First run (2026-12-08, main at e10c6b7): precision 1.000, recall 0.500.
+    assert!(
+        total.precision() >= 0.95,
+        "blind-3 precision {:.3}",
+        total.precision()
+    );
+    assert!(
+        total.recall() >= 0.45,
+        "blind-3 recall {:.3}",
+        total.recall()
+    );
+}
