@@ -1689,3 +1689,98 @@ fn a_title_before_a_rank_and_a_name_is_that_persons() {
         )],
     );
 }
+
+// =============================================================================================
+// Places after a role, organisations named inside a listed phrase
+// =============================================================================================
+
+#[test]
+fn fr_mayor_of_a_city_then_police_prefect_conflicts() {
+    // "de Marseille" after a mayor is the place of the office, not an organisation the mayor
+    // leads besides: a mayor is not the police prefect.
+    let text = "Le maire de Marseille Benoît Payan a réclamé mardi des renforts. Plus tard, le \
+                préfet de police Benoît Payan a dénoncé une violence inédite dans les quartiers \
+                nord.";
+    assert_conflicts(
+        "fr",
+        text,
+        &[conflict(
+            ("préfet de police", 0),
+            ("maire de Marseille", 0),
+            "Benoît Payan",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn es_mayor_of_a_city_then_prosecutor_conflicts() {
+    let text = "El alcalde de Sevilla, José Luis Sanz, visitó el mercado el lunes. Después, el \
+                fiscal jefe José Luis Sanz pidió calma a los comerciantes.";
+    assert_conflicts(
+        "es",
+        text,
+        &[conflict(
+            ("fiscal jefe", 0),
+            ("alcalde de Sevilla", 0),
+            "José Luis Sanz",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn fr_mayor_of_a_city_repeated_is_clean() {
+    let text = "Le maire de Marseille Benoît Payan a réclamé mardi des renforts. Le maire Payan \
+                a ensuite reçu les habitants. Benoît Payan, maire de Marseille depuis 2020, \
+                compte sur l'État.";
+    assert_clean("fr", text);
+}
+
+#[test]
+fn fr_union_named_by_acronym_inside_the_phrase_conflicts() {
+    let text = "La secrétaire générale de la CGT, Sophie Binet, a appelé à la grève jeudi. \
+                Vendredi, la secrétaire générale de la CFDT Sophie Binet a maintenu l'appel.";
+    assert_conflicts(
+        "fr",
+        text,
+        &[conflict(
+            ("secrétaire générale de la CFDT", 0),
+            ("secrétaire générale de la CGT", 0),
+            "Sophie Binet",
+            Why::Affiliation,
+        )],
+    );
+}
+
+#[test]
+fn fr_two_union_leaders_named_by_acronym_are_clean() {
+    let text = "La secrétaire générale de la CGT, Sophie Binet, a appelé à la grève jeudi. La \
+                secrétaire générale de la CFDT, Marylise Léon, a refusé. Binet a répondu que la \
+                secrétaire générale de la CGT ne céderait pas.";
+    assert_clean("fr", text);
+}
+
+#[test]
+fn en_two_rank_words_of_one_office_are_clean() {
+    // "vice" and "deputy" make the same lower rank of an office.
+    let text = "Vice-Mayor of Tartu Artem Suvorov opened the fair on Friday. Later the deputy \
+                mayor Artem Suvorov thanked the volunteers.";
+    assert_clean("en", text);
+}
+
+#[test]
+fn en_deputy_of_an_office_is_another_office() {
+    let text = "Mayor of Tartu Urmas Klaas opened the fair on Friday. Later the deputy mayor \
+                Urmas Klaas thanked the volunteers.";
+    assert_conflicts(
+        "en",
+        text,
+        &[conflict(
+            ("deputy mayor", 0),
+            ("Mayor of Tartu", 0),
+            "Urmas Klaas",
+            Why::Role,
+        )],
+    );
+}

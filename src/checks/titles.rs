@@ -15,7 +15,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::rules::RuleMeta;
 use crate::text::fold::fold;
-use crate::text::hash::FastMap;
+use crate::text::hash::{FastMap, FastSet};
 use crate::text::names::{strip_clitic, NameAnalysis};
 use crate::text::words::is_word_char;
 use crate::text::words::Word;
@@ -431,6 +431,9 @@ pub struct TitlesCheck {
     pub languages: HashMap<String, LazyTitleLanguage>,
     /// Sets of canonical roles no one holds two of at once.
     pub exclusive: Vec<HashSet<String>>,
+    /// Roles that lead an organisation ("president", "secretary-general"): written with the
+    /// organisation after them ("président des Républicains") they go with any other office.
+    pub organisation_roles: HashSet<String>,
     pub holders: Vec<Holder>,
     /// Name data shared by the name-drift rule (see `RuleSet::link`).
     pub names: OnceLock<NameData>,
@@ -447,7 +450,8 @@ struct Title {
     post: Option<String>,
     past: bool,
     /// The affiliation is an organisation named after the role ("président des Républicains"):
-    /// such a title can go with any office.
+    /// with a role of `organisation_roles` such a title can go with any office; a mayor's,
+    /// prosecutor's or prefect's complement ("maire de Marseille") is only their place.
     organisation: bool,
     /// Given together with the title before it ("Prime Minister and Finance Minister X").
     joint: bool,
@@ -548,6 +552,11 @@ fn is_rank(word: &str, names: &NameLanguage) -> bool {
             .any(|stem| titles.contains(stem))
 }
 
+/// A role without its rank ("vice:president" → "president").
+fn base_role(role: &str) -> &str {
+    role.rsplit(':').next().unwrap_or(role)
+}
+
 /// Whether two optional values can describe one thing: equal, or one unknown.
 fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
     a.is_none() || b.is_none() || a == b
@@ -600,11 +609,14 @@ impl TitlesCheck {
         if a == b {
             return false;
         }
-        let base = |r: &str| r.rsplit(':').next().unwrap_or(r).to_string();
-        let (ba, bb) = (base(a), base(b));
+        let (ba, bb) = (base_role(a), base_role(b));
+        // Two rank words of one office are one rank ("vice-mayor", "deputy mayor").
+        if ba == bb && a.contains(':') && b.contains(':') {
+            return false;
+        }
         self.exclusive
             .iter()
-            .any(|set| set.contains(&ba) && set.contains(&bb))
+            .any(|set| set.contains(ba) && set.contains(bb))
     }
 
     fn report_conflicts(
@@ -653,9 +665,11 @@ impl TitlesCheck {
             // The first established title this one contradicts: another office no one holds
             // together with it, or the same office for another country, organisation or post.
             let source = doc.source();
+            let leads_organisation =
+                |t: &Title| t.organisation && self.organisation_roles.contains(base_role(&t.role));
             let role_conflict = |e: &Title| {
-                !e.organisation
-                    && !title.organisation
+                !leads_organisation(e)
+                    && !leads_organisation(title)
                     && self.roles_conflict(&e.role, &title.role)
                     && !is_head_of(&source[title.span.clone()], &source[e.span.clone()])
             };
@@ -752,6 +766,12 @@ fn find_titles(
         .map(|(i, m)| (m.span.end, i))
         .collect();
     let sentences = doc.sentences();
+    let proper = ProperWords {
+        prose,
+        words,
+        sentences,
+        set: OnceLock::new(),
+    };
     let mut titles = Vec::new();
     // The last title that attached to nobody: "Prime Minister" in "Prime Minister and Finance
     // Minister X" joins the next title's person.
@@ -785,7 +805,9 @@ fn find_titles(
             .and_then(|p| p.strip_prefix("rank:"))
             .map(str::to_string);
         let prefix_affiliation = prefix.filter(|p| !p.is_empty() && !p.starts_with("rank:"));
-        let mut affiliation = inner.or_else(|| entry.affiliation.clone());
+        let mut affiliation = inner
+            .or_else(|| entry.affiliation.clone())
+            .or_else(|| acronym_in_phrase(prose, words, &role_range, lexicon));
         let mut past = false;
         let mut ranked: Option<String> = prefix_rank;
         let mut determiner = false;
@@ -817,7 +839,7 @@ fn find_titles(
                 ranked.get_or_insert(bare.to_string());
             } else if let Some(a) = lexicon.words.affiliations.get(bare) {
                 affiliation.get_or_insert(a.clone());
-            } else if is_affiliation_word(text, w, sentence_range.start, words) {
+            } else if is_affiliation_word(text, w, sentence_range.start, words, &proper) {
                 affiliation.get_or_insert(fold(bare));
             } else {
                 framed = lexicon.words.framing.contains(bare);
@@ -1329,7 +1351,16 @@ fn after_complement(
 
 /// A capitalised word that names an affiliation by its form: an acronym (EU, NATO), a possessive
 /// (Norway's), or a capitalised word that does not open the sentence.
-fn is_affiliation_word(text: &str, word: &Word, sentence_start: usize, words: &[Word]) -> bool {
+/// A word opening a sentence counts when the article also capitalises it inside a sentence
+/// ("*Rotterdam* Mayor Pieter Drost" after "the port of Rotterdam"): a proper noun, not just a
+/// capital at the sentence start.
+fn is_affiliation_word(
+    text: &str,
+    word: &Word,
+    sentence_start: usize,
+    words: &[Word],
+    proper: &ProperWords,
+) -> bool {
     let first = text.chars().next().is_some_and(char::is_uppercase);
     if !first {
         return false;
@@ -1339,7 +1370,76 @@ fn is_affiliation_word(text: &str, word: &Word, sentence_start: usize, words: &[
     let possessive = text.ends_with("'s") || text.ends_with("’s");
     let opens_sentence = words.partition_point(|w| w.span.start < sentence_start)
         == words.partition_point(|w| w.span.start < word.span.start);
-    acronym || possessive || !opens_sentence
+    acronym || possessive || !opens_sentence || proper.contains(text)
+}
+
+/// The capitalised words an article writes inside a sentence (not as its first word), gathered
+/// on first use: the article's proper nouns.
+struct ProperWords<'d> {
+    prose: &'d str,
+    words: &'d [Word],
+    sentences: &'d [Range<usize>],
+    set: OnceLock<FastSet<&'d str>>,
+}
+
+impl<'d> ProperWords<'d> {
+    fn contains(&self, text: &str) -> bool {
+        self.set
+            .get_or_init(|| {
+                let mut set = FastSet::default();
+                let mut sentence = 0;
+                let mut opening = true;
+                for w in self.words {
+                    while self
+                        .sentences
+                        .get(sentence)
+                        .is_some_and(|s| s.end <= w.span.start)
+                    {
+                        sentence += 1;
+                        opening = true;
+                    }
+                    let text = &self.prose[w.span.clone()];
+                    if !opening && text.chars().next().is_some_and(char::is_uppercase) {
+                        set.insert(text);
+                    }
+                    opening = false;
+                }
+                set
+            })
+            .contains(text)
+    }
+}
+
+/// The organisation a listed role phrase names by an acronym after a connector ("secrétaire
+/// générale de la *CGT*", "head of the *IMF*"): two such phrases of one person name two
+/// organisations. An acronym at the phrase's start ("IMF chief") is read as any affiliation word.
+fn acronym_in_phrase(
+    prose: &str,
+    words: &[Word],
+    role: &Range<usize>,
+    lexicon: &TitleLanguage,
+) -> Option<String> {
+    let first = words.partition_point(|w| w.span.start < role.start);
+    let inside = words[first..]
+        .iter()
+        .take_while(|w| w.span.end <= role.end)
+        .map(|w| &prose[w.span.clone()]);
+    let mut after_connector = false;
+    for text in inside {
+        let text = strip_elision(text);
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        let acronym = letters >= 2 && text.chars().all(|c| c.is_uppercase() || c.is_numeric());
+        if acronym && after_connector {
+            let lower = text.to_lowercase();
+            let known = lexicon.words.affiliations.get(&lower);
+            return Some(known.cloned().unwrap_or_else(|| fold(&lower)));
+        }
+        after_connector = lexicon
+            .words
+            .connectors
+            .contains(strip_elision(&text.to_lowercase()));
+    }
+    None
 }
 
 /// The name tokens from the one starting at `at` to the end of its mention.

@@ -536,6 +536,11 @@ impl Validator<'_> {
                 &[Titles],
             ),
             (
+                "organisation_roles",
+                raw.organisation_roles.as_ref().map(Spanned::span),
+                &[Titles],
+            ),
+            (
                 "holders",
                 raw.holders.as_ref().map(Spanned::span),
                 &[Titles],
@@ -1104,6 +1109,19 @@ impl Validator<'_> {
                 exclusive.push(set.iter().cloned().collect());
             }
         }
+        let mut organisation_roles = HashSet::new();
+        if let Some(list) = &raw.organisation_roles {
+            if let Some(unknown) = list.get_ref().iter().find(|r| !known_roles.contains(*r)) {
+                self.error(
+                    list.span(),
+                    format!("'{unknown}' is not a role of this rule"),
+                    "in this list",
+                )
+                .notes
+                .push("roles are the keys of the `roles` tables".into());
+            }
+            organisation_roles.extend(list.get_ref().iter().cloned());
+        }
         let holders = raw
             .holders
             .iter()
@@ -1117,6 +1135,7 @@ impl Validator<'_> {
         Some(Box::new(TitlesCheck {
             languages,
             exclusive,
+            organisation_roles,
             holders,
             names: OnceLock::new(),
         }))

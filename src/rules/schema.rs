@@ -76,6 +76,7 @@ pub struct RawRule {
     pub conjunctions: Option<Spanned<WordLists>>,
     pub window: Option<Spanned<i64>>,
     pub exclusive: Option<Spanned<Vec<Vec<String>>>>,
+    pub organisation_roles: Option<Spanned<Vec<String>>>,
     pub holders: Option<Spanned<Vec<RawHolder>>>,
     // names: canonical spelling → wrong variants
     pub canonical: Option<Spanned<BTreeMap<String, Vec<String>>>>,
