@@ -1784,3 +1784,55 @@ fn en_deputy_of_an_office_is_another_office() {
         )],
     );
 }
+
+#[test]
+fn ru_ambassador_posted_to_another_country_conflicts() {
+    // Neither place is in the lexicon's affiliations in this case form: unknown places are
+    // compared with each other.
+    let text = "Посол России в Узбекистане Алексей Сурин встретился с ректорами вузов. Позднее \
+                посол России в Казахстане Алексей Сурин добавил, что число студентов растёт.";
+    assert_conflicts(
+        "ru",
+        text,
+        &[conflict(
+            ("посол России в Казахстане", 0),
+            ("Посол России в Узбекистане", 0),
+            "Алексей Сурин",
+            Why::Affiliation,
+        )],
+    );
+}
+
+#[test]
+fn ru_ambassador_at_one_post_is_clean() {
+    let text = "Посол России в Узбекистане Алексей Сурин встретился с ректорами вузов. Позднее \
+                посол Алексей Сурин добавил, что число студентов растёт. Сурин, посол России в \
+                Узбекистане с 2023 года, назвал цифры.";
+    assert_clean("ru", text);
+}
+
+#[test]
+fn en_affiliation_inside_a_listed_phrase_conflicts() {
+    let text =
+        "ECB President Christine Lagarde said rates would stay on hold. Later the president \
+                of the European Commission Christine Lagarde told lawmakers that inflation was \
+                easing.";
+    assert_conflicts(
+        "en",
+        text,
+        &[conflict(
+            ("president of the European Commission", 0),
+            ("ECB President", 0),
+            "Christine Lagarde",
+            Why::Affiliation,
+        )],
+    );
+}
+
+#[test]
+fn en_affiliation_inside_a_listed_phrase_repeated_is_clean() {
+    let text = "European Commission President Ursula von der Leyen arrived in Kyiv. The president \
+                of the European Commission Ursula von der Leyen met officials. Von der Leyen later \
+                flew to Warsaw.";
+    assert_clean("en", text);
+}

@@ -562,6 +562,17 @@ fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
     a.is_none() || b.is_none() || a == b
 }
 
+/// Marks a post the lexicon does not know, written as it stands ("в Казахстане"): it may be
+/// another form of a known one ("en Madrid" for "en España"), so it is compared with unknown
+/// posts only.
+const UNKNOWN_PLACE: char = '~';
+
+/// Whether two posts can be one: [`compatible`], or one known and one not.
+fn compatible_posts(a: &Option<String>, b: &Option<String>) -> bool {
+    let unknown = |p: &Option<String>| p.as_ref().is_some_and(|p| p.starts_with(UNKNOWN_PLACE));
+    compatible(a, b) || unknown(a) != unknown(b)
+}
+
 /// The folded form of a name and its stems without each inflection ending (three letters remain).
 fn forms(name: &str, names: &NameLanguage) -> Vec<String> {
     let lower = strip_clitic(&name.to_lowercase()).to_string();
@@ -653,7 +664,7 @@ impl TitlesCheck {
             let agrees = |e: &&&Title| {
                 e.role == title.role
                     && compatible(&e.affiliation, &title.affiliation)
-                    && compatible(&e.post, &title.post)
+                    && compatible_posts(&e.post, &title.post)
             };
             if theirs.iter().any(agrees) {
                 continue;
@@ -676,7 +687,7 @@ impl TitlesCheck {
             let affiliation_conflict = |e: &Title| {
                 e.role == title.role
                     && (!compatible(&e.affiliation, &title.affiliation)
-                        || !compatible(&e.post, &title.post))
+                        || !compatible_posts(&e.post, &title.post))
             };
             let Some(&&first) = theirs
                 .iter()
@@ -807,7 +818,7 @@ fn find_titles(
         let prefix_affiliation = prefix.filter(|p| !p.is_empty() && !p.starts_with("rank:"));
         let mut affiliation = inner
             .or_else(|| entry.affiliation.clone())
-            .or_else(|| acronym_in_phrase(prose, words, &role_range, lexicon));
+            .or_else(|| affiliation_in_phrase(prose, words, &role_range, lexicon));
         let mut past = false;
         let mut ranked: Option<String> = prefix_rank;
         let mut determiner = false;
@@ -968,7 +979,10 @@ fn find_titles(
                         .next()
                         .is_some_and(char::is_uppercase)
                     {
-                        // A place the lexicon does not know ("am Brenner"): part of the title.
+                        // A place the lexicon does not know ("am Brenner", "в Казахстане"): part
+                        // of the title, and compared with other unknown places only.
+                        let place = strip_elision(&prose[words[j].span.clone()]).to_lowercase();
+                        post = Some(format!("{UNKNOWN_PLACE}{}", fold(&place)));
                         end = words[j].span.end;
                     }
                 }
@@ -1410,29 +1424,33 @@ impl<'d> ProperWords<'d> {
     }
 }
 
-/// The organisation a listed role phrase names by an acronym after a connector ("secrétaire
-/// générale de la *CGT*", "head of the *IMF*"): two such phrases of one person name two
-/// organisations. An acronym at the phrase's start ("IMF chief") is read as any affiliation word.
-fn acronym_in_phrase(
+/// The country or organisation a listed role phrase names inside it, after a connector: an
+/// affiliation form of the lexicon ("president of the *European* Commission") or an acronym
+/// ("secrétaire générale de la *CGT*"). In a language without connectors (Russian) any
+/// affiliation form after the first word counts ("прокурор *Москвы*"), but not an acronym: that
+/// names the body the role heads ("глава МИД", "глава ЦБ"). Two such phrases of one person name
+/// two affiliations. Words before the phrase ("IMF chief") are read as usual.
+fn affiliation_in_phrase(
     prose: &str,
     words: &[Word],
     role: &Range<usize>,
     lexicon: &TitleLanguage,
 ) -> Option<String> {
     let first = words.partition_point(|w| w.span.start < role.start);
-    let inside = words[first..]
-        .iter()
-        .take_while(|w| w.span.end <= role.end)
-        .map(|w| &prose[w.span.clone()]);
+    let last = words.partition_point(|w| w.span.end <= role.end);
+    let no_connectors = lexicon.words.connectors.is_empty();
     let mut after_connector = false;
-    for text in inside {
-        let text = strip_elision(text);
+    for at in first..last {
+        let text = strip_elision(&prose[words[at].span.clone()]);
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         let acronym = letters >= 2 && text.chars().all(|c| c.is_uppercase() || c.is_numeric());
+        if after_connector || (no_connectors && at > first && !acronym) {
+            if let Some((affiliation, _)) = lexicon.affiliation_at(prose, words, at, role.end) {
+                return Some(affiliation);
+            }
+        }
         if acronym && after_connector {
-            let lower = text.to_lowercase();
-            let known = lexicon.words.affiliations.get(&lower);
-            return Some(known.cloned().unwrap_or_else(|| fold(&lower)));
+            return Some(fold(&text.to_lowercase()));
         }
         after_connector = lexicon
             .words
