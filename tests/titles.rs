@@ -1836,3 +1836,96 @@ fn en_affiliation_inside_a_listed_phrase_repeated_is_clean() {
                 flew to Warsaw.";
     assert_clean("en", text);
 }
+
+// =============================================================================================
+// Offices of a portfolio head with a portfolio the lexicon does not list
+// =============================================================================================
+
+#[test]
+fn fr_unlisted_portfolio_then_another_ministry_conflicts() {
+    let text = "La ministre des Comptes publics Amélie Verdier a présenté mardi le projet de \
+                budget. Mercredi, la ministre du Travail Amélie Verdier a défendu les économies \
+                prévues.";
+    assert_conflicts(
+        "fr",
+        text,
+        &[conflict(
+            ("ministre du Travail", 0),
+            ("ministre des Comptes publics", 0),
+            "Amélie Verdier",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn fr_unlisted_portfolio_repeated_is_clean() {
+    let text = "La ministre des Comptes publics Amélie Verdier a présenté mardi le projet de \
+                budget. Amélie Verdier, ministre des Comptes publics depuis janvier, a défendu \
+                les économies. La ministre Verdier sera au Sénat jeudi.";
+    assert_clean("fr", text);
+}
+
+#[test]
+fn es_regional_portfolio_then_another_conflicts() {
+    let text = "La consejera de Vivienda Rocío Albert visitó las obras el lunes. El martes, la \
+                consejera de Sanidad Rocío Albert inauguró un centro de salud en Getafe.";
+    assert_conflicts(
+        "es",
+        text,
+        &[conflict(
+            ("consejera de Sanidad", 0),
+            ("consejera de Vivienda", 0),
+            "Rocío Albert",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn es_regional_portfolio_and_a_shorter_one_are_clean() {
+    // "Vivienda y Transportes" and "Transportes" share a portfolio word: one office.
+    let text = "El consejero de Vivienda y Transportes Jorge Rodrigo visitó las obras el lunes. \
+                El martes, el consejero de Transportes Jorge Rodrigo anunció nuevos autobuses.";
+    assert_clean("es", text);
+}
+
+#[test]
+fn de_two_unlisted_senate_portfolios_conflict() {
+    let text = "Verkehrssenatorin Ute Bonde stellte am Montag den Plan vor. Am Dienstag sagte \
+                Innensenatorin Ute Bonde, die Polizei werde die Baustellen sichern.";
+    assert_conflicts(
+        "de",
+        text,
+        &[conflict(
+            ("Innensenatorin", 0),
+            ("Verkehrssenatorin", 0),
+            "Ute Bonde",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn de_compound_and_written_out_portfolio_are_clean() {
+    let text = "Verkehrssenatorin Ute Bonde stellte am Montag den Plan vor. Am Dienstag sagte \
+                die Senatorin für Verkehr Ute Bonde, die Arbeiten begännen im Mai.";
+    assert_clean("de", text);
+}
+
+#[test]
+fn es_unlisted_secretariat_then_prosecutor_general_conflicts() {
+    // A capitalised portfolio word closed by a comma is part of the portfolio, not the name.
+    let text = "El secretario de Seguridad y Protección Ciudadana, Omar García Harfuch, presentó \
+                las cifras. Después, el fiscal general Omar García Harfuch explicó las detenciones.";
+    assert_conflicts(
+        "es",
+        text,
+        &[conflict(
+            ("fiscal general", 0),
+            ("secretario de Seguridad y Protección Ciudadana", 0),
+            "Omar García Harfuch",
+            Why::Role,
+        )],
+    );
+}

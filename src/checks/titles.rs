@@ -43,6 +43,10 @@ pub struct TitleWords {
     /// Words after a title that introduce the post where its holder serves ("ambassador of France
     /// *to* NATO", "représentant *auprès* de l'ONU", "representante de UNICEF *en* Perú").
     pub posts: HashSet<String>,
+    /// Lowercase head word → listed role: the head with a portfolio the lexicon does not list
+    /// ("ministre *des Comptes publics*", "consejero *de Vivienda*", "*Digital*minister") is an
+    /// office of its own, exclusive like that role; see [`open_portfolios`].
+    pub portfolio_heads: HashMap<String, String>,
     /// Role phrases are written in the nominative and their Russian case forms are generated
     /// ("министр обороны" → "министра обороны", "министру обороны" …); see [`russian_cases`].
     pub russian_cases: bool,
@@ -552,9 +556,16 @@ fn is_rank(word: &str, names: &NameLanguage) -> bool {
             .any(|stem| titles.contains(stem))
 }
 
-/// A role without its rank ("vice:president" → "president").
+/// A role without its rank and portfolio ("vice:president" → "president", "economy
+/// minister#comptes publics" → "economy minister").
 fn base_role(role: &str) -> &str {
-    role.rsplit(':').next().unwrap_or(role)
+    let role = role.rsplit(':').next().unwrap_or(role);
+    role.split(PORTFOLIO).next().unwrap_or(role)
+}
+
+/// The folded words of an open office's portfolio ("comptes publics"), if it is one.
+fn portfolio(role: &str) -> Option<&str> {
+    role.split_once(PORTFOLIO).map(|(_, p)| p)
 }
 
 /// Whether two optional values can describe one thing: equal, or one unknown.
@@ -621,6 +632,16 @@ impl TitlesCheck {
             return false;
         }
         let (ba, bb) = (base_role(a), base_role(b));
+        match (portfolio(a), portfolio(b)) {
+            // Two open offices of one head: the same unless their portfolios share no word
+            // ("Vivienda y Transportes" and "Transportes" are one).
+            (Some(pa), Some(pb)) if ba == bb => {
+                return !pa.split(' ').any(|w| pb.split(' ').any(|v| v == w));
+            }
+            // An unlisted portfolio is another office than the listed role it is exclusive like.
+            (Some(_), None) | (None, Some(_)) if ba == bb => return true,
+            _ => {}
+        }
         // Two rank words of one office are one rank ("vice-mayor", "deputy mayor").
         if ba == bb && a.contains(':') && b.contains(':') {
             return false;
@@ -795,7 +816,7 @@ fn find_titles(
     // The end of the last title read: a role inside it ("пресс-секретарь президента России") is
     // its complement, not a title of its own.
     let mut title_end = 0;
-    for (role_range, prefix_range, phrase, inner) in role_matches(lexicon, &lower, words) {
+    for (role_range, prefix_range, entry, inner) in role_matches(lexicon, prose, &lower, words) {
         let whole = prefix_range.as_ref().map_or(role_range.start, |p| p.start)..role_range.end;
         role_words.push(whole.clone());
         if whole.start < title_end {
@@ -803,9 +824,6 @@ fn find_titles(
         }
         let sentence = sentences.partition_point(|s| s.end <= whole.start);
         let sentence_range = sentences.get(sentence).cloned().unwrap_or(0..prose.len());
-        let Some(entry) = lexicon.roles.get(&phrase) else {
-            continue;
-        };
         let canonical = &entry.role;
         // The affiliation written as a word wins over a compound prefix ("deutsche Bundeskanzler").
         // A prefix names an affiliation ("EU-"), a rank ("Vize" → `rank:vice`) or only a level
@@ -1130,13 +1148,23 @@ fn find_titles(
 }
 
 /// One role phrase found in the text: where the role stands, the compound prefix glued before it,
-/// the phrase as listed, and a nationality adjective written inside it.
-type RoleMatch = (Range<usize>, Option<Range<usize>>, String, Option<String>);
+/// what it means, and a nationality adjective written inside it.
+type RoleMatch = (
+    Range<usize>,
+    Option<Range<usize>>,
+    RoleEntry,
+    Option<String>,
+);
 
 /// The role phrases of `lower` (the prose lowercased in place), in order: those of the automaton,
 /// and those written with a nationality adjective after their first word ("ministra colombiana de
 /// comercio exterior" for "ministra de comercio exterior"), which win over a match they overlap.
-fn role_matches(lexicon: &TitleLanguage, lower: &str, words: &[Word]) -> Vec<RoleMatch> {
+fn role_matches(
+    lexicon: &TitleLanguage,
+    prose: &str,
+    lower: &str,
+    words: &[Word],
+) -> Vec<RoleMatch> {
     let mut inner: Vec<RoleMatch> = Vec::new();
     let mut i = 1;
     while i + 1 < words.len() {
@@ -1171,7 +1199,8 @@ fn role_matches(lexicon: &TitleLanguage, lower: &str, words: &[Word]) -> Vec<Rol
         match found {
             Some((last, phrase)) if spaced(i - 1) => {
                 let range = words[i - 1].span.start..words[last].span.end;
-                inner.push((range, None, phrase, Some(affiliation.clone())));
+                let entry = lexicon.roles[&phrase].clone();
+                inner.push((range, None, entry, Some(affiliation.clone())));
                 i = last + 1;
             }
             _ => i += 1,
@@ -1185,12 +1214,147 @@ fn role_matches(lexicon: &TitleLanguage, lower: &str, words: &[Word]) -> Vec<Rol
                 .iter()
                 .any(|(r, _, _, _)| r.start < role.end && start < r.end)
         })
-        .map(|(role, prefix, phrase)| (role, prefix, phrase.to_string(), None))
+        .map(|(role, prefix, phrase)| (role, prefix, lexicon.roles[phrase].clone(), None))
         .collect();
     all.extend(inner);
+    let open = open_portfolios(lexicon, prose, lower, words, &all);
+    all.extend(open);
     all.sort_by_key(|(role, prefix, _, _)| prefix.as_ref().map_or(role.start, |p| p.start));
     all
 }
+
+/// Offices named by a head word of `portfolio_heads` and a portfolio the lexicon does not list,
+/// where no listed phrase stands: the head, a connector and a capitalised portfolio ("ministre des
+/// Comptes publics", "consejero de Vivienda y Transportes", "Minister für Digitales"), or a German
+/// compound ending in the head ("Digitalminister", "Gesundheitslandesrätin"; a level prefix such as
+/// "Bundes" is dropped). The role is the head's listed role and the folded portfolio, joined by
+/// [`PORTFOLIO`]: `economy minister#comptes publics`. A country is no portfolio ("ministre de
+/// France").
+fn open_portfolios(
+    lexicon: &TitleLanguage,
+    prose: &str,
+    lower: &str,
+    words: &[Word],
+    listed: &[RoleMatch],
+) -> Vec<RoleMatch> {
+    let heads = &lexicon.words.portfolio_heads;
+    let mut out = Vec::new();
+    if heads.is_empty() {
+        return out;
+    }
+    let covered = |span: &Range<usize>| {
+        listed.iter().any(|(role, prefix, _, _)| {
+            let start = prefix.as_ref().map_or(role.start, |p| p.start);
+            start < span.end && span.start < role.end
+        })
+    };
+    let joined = |a: usize| {
+        prose
+            .get(words[a].span.end..words[a + 1].span.start)
+            .is_some_and(only_space)
+    };
+    let capitalised = |j: usize| {
+        strip_elision(&prose[words[j].span.clone()])
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    let open = |like: &str, portfolio: &str| RoleEntry {
+        role: format!("{like}{PORTFOLIO}{portfolio}"),
+        affiliation: None,
+    };
+    for (i, w) in words.iter().enumerate() {
+        if covered(&w.span) {
+            continue;
+        }
+        let word = &lower[w.span.clone()];
+        if let Some(like) = heads.get(word) {
+            // Connectors (one or two, an elided one glued to the portfolio), then the portfolio.
+            let mut at = i + 1;
+            while at < words.len() && at <= i + 2 && joined(at - 1) {
+                let link = &lower[words[at].span.clone()];
+                let linking =
+                    lexicon.words.connectors.contains(link) || lexicon.words.posts.contains(link);
+                if !linking {
+                    break;
+                }
+                at += 1;
+            }
+            let elided = at < words.len() && {
+                let text = &lower[words[at].span.clone()];
+                strip_elision(text).len() < text.len()
+            };
+            if (at == i + 1 && !elided) || at >= words.len() || !joined(at - 1) || !capitalised(at)
+            {
+                continue;
+            }
+            if lexicon
+                .affiliation_at(prose, words, at, prose.len())
+                .is_some()
+            {
+                continue;
+            }
+            // A capitalised word, lowercase adjectives after it, and capitalised words after a
+            // coordinator or connector ("Vivienda y Transportes", "Comptes publics"); a capitalised
+            // word right after another opens the holder's name ("de Vivienda Rocío Albert")
+            // unless a comma closes it ("de Protección Ciudadana, Omar García Harfuch").
+            let mut portfolio = vec![fold(strip_elision(&lower[words[at].span.clone()]))];
+            let mut last = at;
+            let mut bridged = false;
+            let mut j = at + 1;
+            while j < words.len() && j <= at + 5 && joined(j - 1) {
+                let text = &lower[words[j].span.clone()];
+                let bridge =
+                    COORDINATORS.contains(&text) || lexicon.words.connectors.contains(text);
+                if bridge {
+                    bridged = true;
+                } else if capitalised(j) && (bridged || prose[words[j].span.end..].starts_with(','))
+                {
+                    portfolio.push(fold(strip_elision(text)));
+                    last = j;
+                    bridged = false;
+                } else if !capitalised(j) && !bridged && text.chars().count() > 3 {
+                    portfolio.push(fold(text));
+                    last = j;
+                } else {
+                    break;
+                }
+                j += 1;
+            }
+            let range = w.span.start..words[last].span.end;
+            if !covered(&range) {
+                out.push((range, None, open(like, &portfolio.join(" ")), None));
+            }
+            continue;
+        }
+        // A compound ending in a head: the portfolio is what stands before it.
+        let Some((head, like)) = heads
+            .iter()
+            .filter(|(h, _)| word.len() > h.len() && word.ends_with(h.as_str()))
+            .max_by_key(|(h, _)| h.len())
+        else {
+            continue;
+        };
+        let mut prefix = word[..word.len() - head.len()].trim_end_matches('-');
+        for (level, meaning) in &lexicon.words.prefixes {
+            if meaning.is_empty() {
+                prefix = prefix.strip_prefix(level.as_str()).unwrap_or(prefix);
+            }
+        }
+        let known = lexicon.words.prefixes.contains_key(prefix)
+            || lexicon.words.past.contains(prefix)
+            || lexicon.words.rank.contains(prefix);
+        if prefix.chars().count() >= 4 && !known && capitalised(i) {
+            let stem = prefix.strip_suffix('s').filter(|p| p.chars().count() >= 4);
+            let portfolio = fold(stem.unwrap_or(prefix));
+            out.push((w.span.clone(), None, open(like, &portfolio), None));
+        }
+    }
+    out
+}
+
+/// Joins an open office's head role and its portfolio.
+const PORTFOLIO: char = '#';
 
 /// Words that join two titles or two items of a list.
 const COORDINATORS: [&str; 9] = ["and", "und", "et", "y", "e", "и", "i", "a", "&"];

@@ -526,6 +526,11 @@ impl Validator<'_> {
             ("rank", raw.rank.as_ref().map(Spanned::span), &[Titles]),
             ("posts", raw.posts.as_ref().map(Spanned::span), &[Titles]),
             (
+                "portfolio_heads",
+                raw.portfolio_heads.as_ref().map(Spanned::span),
+                &[Titles],
+            ),
+            (
                 "connectors",
                 raw.connectors.as_ref().map(Spanned::span),
                 &[Titles],
@@ -1046,6 +1051,16 @@ impl Validator<'_> {
                     .collect(),
             );
         }
+        // Head word (lowercase) → the listed role whose exclusive sets an office of that head and
+        // an unlisted portfolio shares.
+        let mut portfolio_heads: HashMap<String, HashMap<String, String>> = HashMap::new();
+        for (code, entries) in raw.portfolio_heads.iter().flat_map(|t| t.get_ref()) {
+            codes.insert(code.clone());
+            let map = portfolio_heads.entry(code.clone()).or_default();
+            for (like, heads) in entries {
+                map.extend(heads.iter().map(|h| (h.to_lowercase(), like.clone())));
+            }
+        }
         let mut lists = Vec::new();
         for table in [
             &raw.past,
@@ -1086,6 +1101,7 @@ impl Validator<'_> {
                     connectors: for_language(&lists[2], &code),
                     framing: for_language(&lists[3], &code),
                     posts: for_language(&lists[4], &code),
+                    portfolio_heads: for_language(&portfolio_heads, &code),
                     // Russian role phrases are listed in the nominative; their cases are generated.
                     russian_cases: code == "ru",
                 },
@@ -1107,6 +1123,18 @@ impl Validator<'_> {
                     .push("roles are the keys of the `roles` tables".into());
                 }
                 exclusive.push(set.iter().cloned().collect());
+            }
+        }
+        if let Some(table) = &raw.portfolio_heads {
+            let likes = table.get_ref().values().flat_map(|m| m.keys());
+            for like in likes.filter(|l| !known_roles.contains(*l)) {
+                self.error(
+                    table.span(),
+                    format!("'{like}' is not a role of this rule"),
+                    "in this table",
+                )
+                .notes
+                .push("roles are the keys of the `roles` tables".into());
             }
         }
         let mut organisation_roles = HashSet::new();

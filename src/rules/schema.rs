@@ -71,6 +71,7 @@ pub struct RawRule {
     pub connectors: Option<Spanned<WordLists>>,
     pub framing: Option<Spanned<WordLists>>,
     pub posts: Option<Spanned<WordLists>>,
+    pub portfolio_heads: Option<Spanned<PhraseTables>>,
     // echo: prefixes, coordinating words, window
     pub echo_prefixes: Option<Spanned<WordLists>>,
     pub conjunctions: Option<Spanned<WordLists>>,
