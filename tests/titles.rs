@@ -1929,3 +1929,68 @@ fn es_unlisted_secretariat_then_prosecutor_general_conflicts() {
         )],
     );
 }
+
+// =============================================================================================
+// Short forms with another affiliation; organisations glued to German compounds
+// =============================================================================================
+
+#[test]
+fn en_short_form_with_another_country_conflicts() {
+    // "Governor X" stands for a central bank governor, but not for another country's.
+    let text = "Kenyan central bank governor Kamau Thugge said inflation had eased. Later, \
+                Uganda's Governor Kamau Thugge told a banking conference that rates could fall.";
+    assert_conflicts(
+        "en",
+        text,
+        &[conflict(
+            ("Uganda's Governor", 0),
+            ("Kenyan central bank governor", 0),
+            "Kamau Thugge",
+            Why::Affiliation,
+        )],
+    );
+}
+
+#[test]
+fn en_short_form_without_affiliation_is_clean() {
+    let text = "Kenyan central bank governor Kamau Thugge said inflation had eased. Later, \
+                Governor Kamau Thugge told a banking conference that rates could fall.";
+    assert_clean("en", text);
+}
+
+#[test]
+fn de_organisations_glued_to_compounds_conflict() {
+    // The union named before the hyphen of a listed compound, and an unlisted company glued to a
+    // listed role.
+    let text = "Die DGB-Chefin Yasmin Fahimi forderte am Montag höhere Löhne. Am Dienstag sagte \
+                die Verdi-Chefin Yasmin Fahimi, die Streiks gingen weiter. Die BASF-Vorstandschefin \
+                Katja Reuter warnte vor Kosten. Die Bayer-Vorstandschefin Katja Reuter nannte \
+                keine Zahlen.";
+    assert_conflicts(
+        "de",
+        text,
+        &[
+            conflict(
+                ("Verdi-Chefin", 0),
+                ("DGB-Chefin", 0),
+                "Yasmin Fahimi",
+                Why::Affiliation,
+            ),
+            conflict(
+                ("Bayer-Vorstandschefin", 0),
+                ("BASF-Vorstandschefin", 0),
+                "Katja Reuter",
+                Why::Affiliation,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn de_organisations_glued_to_compounds_repeated_are_clean() {
+    let text = "Die DGB-Chefin Yasmin Fahimi forderte am Montag höhere Löhne. Gewerkschaftschefin \
+                Fahimi sagte, die DGB-Chefin werde nicht nachgeben. Die BASF-Vorstandschefin \
+                Katja Reuter warnte vor Kosten. Vorstandschefin Reuter nannte keine Zahlen. \
+                Ex-Vorstandschefin Ilse Brand schwieg.";
+    assert_clean("de", text);
+}

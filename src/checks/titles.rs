@@ -118,6 +118,7 @@ impl TitleLanguage {
     /// from the next character ("iwf-chef" in "iwf-chefvolkswirtin" leaves "chefvolkswirtin").
     fn roles_in<'t>(
         &'t self,
+        prose: &'t str,
         lower: &'t str,
     ) -> impl Iterator<Item = (Range<usize>, Option<Range<usize>>, &'t str)> + 't {
         let mut from = 0;
@@ -131,9 +132,10 @@ impl TitleLanguage {
                     i + lower[i..].chars().next().map_or(1, char::len_utf8)
                 });
             let prefix = (word_start < role.start).then_some(word_start..role.start);
-            let known_prefix = prefix
-                .as_ref()
-                .is_none_or(|p| self.words.prefixes.contains_key(&lower[p.clone()]));
+            let known_prefix = prefix.as_ref().is_none_or(|p| {
+                self.words.prefixes.contains_key(&lower[p.clone()])
+                    || self.organisation_prefix(prose, p).is_some()
+            });
             let whole = word_start..role.end;
             if known_prefix && is_whole_word(lower, whole) {
                 from = role.end;
@@ -141,6 +143,25 @@ impl TitleLanguage {
             }
             from = role.start + lower[role.start..].chars().next().map_or(1, char::len_utf8);
         })
+    }
+
+    /// The organisation a capitalised compound prefix ending in a hyphen names, in a language
+    /// with compound prefixes (German): "Porsche-" of "Porsche-Betriebsratschefin", "IG-Metall-"
+    /// of "IG-Metall-Vorsitzende" (an affiliation form of the lexicon, or the prefix folded).
+    /// Past and rank prefixes ("Ex-", "Vize-") name none.
+    fn organisation_prefix(&self, prose: &str, prefix: &Range<usize>) -> Option<String> {
+        let text = prose.get(prefix.clone())?.strip_suffix('-')?;
+        let lower = text.to_lowercase();
+        let modifier = self.words.past.contains(&lower)
+            || self.words.past.contains(&format!("{lower}-"))
+            || self.words.rank.contains(&lower)
+            || self.words.prefixes.contains_key(&format!("{lower}-"));
+        let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+        if self.words.prefixes.is_empty() || modifier || !capitalised || text.chars().count() < 2 {
+            return None;
+        }
+        let known = self.words.affiliations.get(&lower);
+        Some(known.cloned().unwrap_or_else(|| fold(&lower)))
     }
 
     /// A language's lexicon (its automaton is built on first use). A role phrase may hold an
@@ -438,6 +459,9 @@ pub struct TitlesCheck {
     /// Roles that lead an organisation ("president", "secretary-general"): written with the
     /// organisation after them ("président des Républicains") they go with any other office.
     pub organisation_roles: HashSet<String>,
+    /// Pairs (short, long) of roles where the short one often stands for the long one ("President
+    /// X" for a central bank governor): compatible, unless both name different affiliations.
+    pub short_forms: Vec<(String, String)>,
     pub holders: Vec<Holder>,
     /// Name data shared by the name-drift rule (see `RuleSet::link`).
     pub names: OnceLock<NameData>,
@@ -651,6 +675,13 @@ impl TitlesCheck {
             .any(|set| set.contains(ba) && set.contains(bb))
     }
 
+    /// Whether one of two roles is listed as a short form of the other.
+    fn short_form_of(&self, a: &str, b: &str) -> bool {
+        self.short_forms
+            .iter()
+            .any(|(short, long)| (short == a && long == b) || (short == b && long == a))
+    }
+
     fn report_conflicts(
         &self,
         rule: &RuleMeta,
@@ -706,7 +737,7 @@ impl TitlesCheck {
                     && !is_head_of(&source[title.span.clone()], &source[e.span.clone()])
             };
             let affiliation_conflict = |e: &Title| {
-                e.role == title.role
+                (e.role == title.role || self.short_form_of(&e.role, &title.role))
                     && (!compatible(&e.affiliation, &title.affiliation)
                         || !compatible_posts(&e.post, &title.post))
             };
@@ -828,12 +859,17 @@ fn find_titles(
         // The affiliation written as a word wins over a compound prefix ("deutsche Bundeskanzler").
         // A prefix names an affiliation ("EU-"), a rank ("Vize" → `rank:vice`) or only a level
         // ("Bundes", mapped to "").
+        let organisation_prefix = prefix_range
+            .as_ref()
+            .and_then(|p| lexicon.organisation_prefix(prose, p));
         let prefix = prefix_range.and_then(|p| lexicon.words.prefixes.get(&lower[p]).cloned());
         let prefix_rank = prefix
             .as_deref()
             .and_then(|p| p.strip_prefix("rank:"))
             .map(str::to_string);
-        let prefix_affiliation = prefix.filter(|p| !p.is_empty() && !p.starts_with("rank:"));
+        let prefix_affiliation = prefix
+            .filter(|p| !p.is_empty() && !p.starts_with("rank:"))
+            .or(organisation_prefix);
         let mut affiliation = inner
             .or_else(|| entry.affiliation.clone())
             .or_else(|| affiliation_in_phrase(prose, words, &role_range, lexicon));
@@ -1207,7 +1243,7 @@ fn role_matches(
         }
     }
     let mut all: Vec<RoleMatch> = lexicon
-        .roles_in(lower)
+        .roles_in(prose, lower)
         .filter(|(role, prefix, _)| {
             let start = prefix.as_ref().map_or(role.start, |p| p.start);
             !inner
@@ -1602,6 +1638,13 @@ fn affiliation_in_phrase(
 ) -> Option<String> {
     let first = words.partition_point(|w| w.span.start < role.start);
     let last = words.partition_point(|w| w.span.end <= role.end);
+    // A listed compound with the organisation before its last hyphen ("Verdi-Chefin").
+    if let Some(hyphen) = prose[role.clone()].rfind('-') {
+        let prefix = role.start..role.start + hyphen + 1;
+        if let Some(organisation) = lexicon.organisation_prefix(prose, &prefix) {
+            return Some(organisation);
+        }
+    }
     let no_connectors = lexicon.words.connectors.is_empty();
     let mut after_connector = false;
     for at in first..last {

@@ -546,6 +546,11 @@ impl Validator<'_> {
                 &[Titles],
             ),
             (
+                "short_forms",
+                raw.short_forms.as_ref().map(Spanned::span),
+                &[Titles],
+            ),
+            (
                 "holders",
                 raw.holders.as_ref().map(Spanned::span),
                 &[Titles],
@@ -1137,6 +1142,31 @@ impl Validator<'_> {
                 .push("roles are the keys of the `roles` tables".into());
             }
         }
+        let mut short_forms = Vec::new();
+        if let Some(pairs) = &raw.short_forms {
+            for pair in pairs.get_ref() {
+                let unknown = pair.iter().find(|r| !known_roles.contains(*r));
+                match (pair.as_slice(), unknown) {
+                    ([short, long], None) => short_forms.push((short.clone(), long.clone())),
+                    (_, Some(unknown)) => {
+                        self.error(
+                            pairs.span(),
+                            format!("'{unknown}' is not a role of this rule"),
+                            "in these pairs",
+                        )
+                        .notes
+                        .push("roles are the keys of the `roles` tables".into());
+                    }
+                    _ => {
+                        self.error(
+                            pairs.span(),
+                            format!("a pair has {} roles, not 2", pair.len()),
+                            "in these pairs",
+                        );
+                    }
+                }
+            }
+        }
         let mut organisation_roles = HashSet::new();
         if let Some(list) = &raw.organisation_roles {
             if let Some(unknown) = list.get_ref().iter().find(|r| !known_roles.contains(*r)) {
@@ -1164,6 +1194,7 @@ impl Validator<'_> {
             languages,
             exclusive,
             organisation_roles,
+            short_forms,
             holders,
             names: OnceLock::new(),
         }))

@@ -78,6 +78,7 @@ pub struct RawRule {
     pub window: Option<Spanned<i64>>,
     pub exclusive: Option<Spanned<Vec<Vec<String>>>>,
     pub organisation_roles: Option<Spanned<Vec<String>>>,
+    pub short_forms: Option<Spanned<Vec<Vec<String>>>>,
     pub holders: Option<Spanned<Vec<RawHolder>>>,
     // names: canonical spelling → wrong variants
     pub canonical: Option<Spanned<BTreeMap<String, Vec<String>>>>,
