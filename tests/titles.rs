@@ -1994,3 +1994,60 @@ fn de_organisations_glued_to_compounds_repeated_are_clean() {
                 Ex-Vorstandschefin Ilse Brand schwieg.";
     assert_clean("de", text);
 }
+
+// =============================================================================================
+// Organisations written out with a country inside
+// =============================================================================================
+
+#[test]
+fn es_organisation_written_out_then_another_conflicts() {
+    let text = "El presidente de la Asociación del Fútbol Argentino, Claudio Tapia, anunció un \
+                amistoso en Madrid. El presidente de la Conmebol, Claudio Tapia, respondió que \
+                los precios los fija el organizador. La presidenta del Banco Central de Chile, \
+                Rosanna Costa, habló de inflación. La presidenta del Banco Central de Perú, \
+                Rosanna Costa, presentará el informe en junio.";
+    assert_conflicts(
+        "es",
+        text,
+        &[
+            conflict(
+                ("presidente de la Conmebol", 0),
+                ("presidente de la Asociación del Fútbol Argentino", 0),
+                "Claudio Tapia",
+                Why::Affiliation,
+            ),
+            conflict(
+                ("presidenta del Banco Central de Perú", 0),
+                ("presidenta del Banco Central de Chile", 0),
+                "Rosanna Costa",
+                Why::Affiliation,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn es_organisation_with_and_without_its_country_is_clean() {
+    let text = "La presidenta del Banco Central de Chile, Rosanna Costa, habló de inflación. La \
+                presidenta del Banco Central, Rosanna Costa, presentará el informe en junio. El \
+                presidente de la Asociación del Fútbol Argentino, Claudio Tapia, anunció un \
+                amistoso. Tapia, presidente de la AFA desde 2017, viajará a Madrid.";
+    assert_clean("es", text);
+}
+
+#[test]
+fn fr_central_bank_written_out_with_another_country_conflicts() {
+    let text = "Le gouverneur de la Banque de France, François Villeroy de Galhau, a appelé à \
+                la prudence. Selon le gouverneur de la Banque d'Italie, François Villeroy de \
+                Galhau, l'effort doit porter sur les dépenses.";
+    assert_conflicts(
+        "fr",
+        text,
+        &[conflict(
+            ("gouverneur de la Banque d'Italie", 0),
+            ("gouverneur de la Banque de France", 0),
+            "François Villeroy de Galhau",
+            Why::Affiliation,
+        )],
+    );
+}

@@ -597,6 +597,30 @@ fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
     a.is_none() || b.is_none() || a == b
 }
 
+/// Joins an organisation's first word, the country its name holds and the initials of its
+/// capitalised words ("banco|chile|bcc" of "Banco Central de Chile").
+const IN_COUNTRY: char = '|';
+
+/// Whether two affiliations can be one: [`compatible`], one organisation named with and without
+/// its country ("Banco Central de Chile", "Banco Central"), an organisation and its country
+/// ("Banco Central de Chile", "chileno"), or an organisation and its acronym ("Asociación del
+/// Fútbol Argentino", "AFA"); the same first word with two countries is two organisations.
+fn compatible_affiliations(a: &Option<String>, b: &Option<String>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
+    let split = |x: &str| {
+        let mut parts = x.split(IN_COUNTRY).map(str::to_string);
+        (parts.next().unwrap_or_default(), parts.next(), parts.next())
+    };
+    let ((ha, ca, ia), (hb, cb, ib)) = (split(a), split(b));
+    (ha == hb && compatible(&ca, &cb))
+        || ca.as_deref() == Some(b)
+        || cb.as_deref() == Some(a)
+        || ia.as_deref() == Some(b)
+        || ib.as_deref() == Some(a)
+}
+
 /// Marks a post the lexicon does not know, written as it stands ("в Казахстане"): it may be
 /// another form of a known one ("en Madrid" for "en España"), so it is compared with unknown
 /// posts only.
@@ -715,7 +739,7 @@ impl TitlesCheck {
             // Two roles given together ("Prime Minister and Finance Minister X") are both established.
             let agrees = |e: &&&Title| {
                 e.role == title.role
-                    && compatible(&e.affiliation, &title.affiliation)
+                    && compatible_affiliations(&e.affiliation, &title.affiliation)
                     && compatible_posts(&e.post, &title.post)
             };
             if theirs.iter().any(agrees) {
@@ -738,7 +762,7 @@ impl TitlesCheck {
             };
             let affiliation_conflict = |e: &Title| {
                 (e.role == title.role || self.short_form_of(&e.role, &title.role))
-                    && (!compatible(&e.affiliation, &title.affiliation)
+                    && (!compatible_affiliations(&e.affiliation, &title.affiliation)
                         || !compatible_posts(&e.post, &title.post))
             };
             let Some(&&first) = theirs
@@ -968,6 +992,25 @@ fn find_titles(
                     affiliation.get_or_insert(known.cloned().unwrap_or_else(|| fold(&acr)));
                     organisation = known.is_none();
                     end = close;
+                    look = next;
+                    break;
+                }
+                // A name written out up to ", Name" with a country inside: "Banco Central de
+                // Chile", "Asociación del Fútbol Argentino", "Banque d'Italie".
+                if let Some((country, initials, next)) =
+                    country_in_name(prose, words, lexicon, look, &sentence_range)
+                {
+                    let head = fold(&core.to_lowercase());
+                    let initials: String = fold(&core.to_lowercase())
+                        .chars()
+                        .take(1)
+                        .chain(initials.chars())
+                        .collect();
+                    affiliation.get_or_insert(format!(
+                        "{head}{IN_COUNTRY}{country}{IN_COUNTRY}{initials}"
+                    ));
+                    organisation = true;
+                    end = words[next - 1].span.end;
                     look = next;
                     break;
                 }
@@ -1394,6 +1437,55 @@ const PORTFOLIO: char = '#';
 
 /// Words that join two titles or two items of a list.
 const COORDINATORS: [&str; 9] = ["and", "und", "et", "y", "e", "и", "i", "a", "&"];
+
+/// The rest of an organisation's name from word `from` on, when a comma or a bracket closes it
+/// within six words and it holds a country of the lexicon: capitalised words, and connectors
+/// before one ("Central *de Chile*", "del Fútbol *Argentino*", "*d'Italie*"). Returns the country,
+/// the folded initials of the capitalised words and the index of the word after the name.
+fn country_in_name(
+    prose: &str,
+    words: &[Word],
+    lexicon: &TitleLanguage,
+    from: usize,
+    sentence: &Range<usize>,
+) -> Option<(String, String, usize)> {
+    let mut country = None;
+    let mut initials = String::new();
+    let mut i = from;
+    let mut last = None;
+    while i < words.len() && i < from + 6 && words[i].span.end <= sentence.end {
+        let gap = prose.get(words[i - 1].span.end..words[i].span.start)?;
+        if !only_space(gap) {
+            break;
+        }
+        let text = &prose[words[i].span.clone()];
+        let capitalised = strip_elision(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if capitalised {
+            let initial = strip_elision(text).chars().next().map(|c| c.to_lowercase());
+            initials.extend(initial.into_iter().flatten());
+            if let Some((found, next)) = lexicon.affiliation_at(prose, words, i, sentence.end) {
+                country.get_or_insert(found);
+                i = next;
+                last = Some(next);
+                continue;
+            }
+            last = Some(i + 1);
+        } else if !lexicon.words.connectors.contains(&text.to_lowercase()) {
+            break;
+        }
+        i += 1;
+    }
+    let next = last?;
+    let closed = prose[words[next - 1].span.end..]
+        .trim_start_matches(' ')
+        .starts_with([',', '(']);
+    country
+        .filter(|_| closed)
+        .map(|c| (c, fold(&initials), next))
+}
 
 /// A parenthesised acronym closing an organisation's name that starts at word `from` (capitalised
 /// words and short lowercase words, at most six): the acronym, the index of the word after it, and the
