@@ -2051,3 +2051,26 @@ fn fr_central_bank_written_out_with_another_country_conflicts() {
         )],
     );
 }
+
+#[test]
+fn fr_typographic_apostrophe_in_a_listed_phrase_conflicts() {
+    let text = "Le ministre de l’Économie Éric Lombard a présenté le budget mardi. Mercredi, le \
+                ministre de l’Intérieur Éric Lombard a défendu les économies.";
+    assert_conflicts(
+        "fr",
+        text,
+        &[conflict(
+            ("ministre de l’Intérieur", 0),
+            ("ministre de l’Économie", 0),
+            "Éric Lombard",
+            Why::Role,
+        )],
+    );
+}
+
+#[test]
+fn fr_typographic_and_straight_apostrophes_of_one_title_are_clean() {
+    let text = "Le ministre de l’Économie Éric Lombard a présenté le budget mardi. Mercredi, le \
+                ministre de l'Économie Éric Lombard a défendu les économies.";
+    assert_clean("fr", text);
+}

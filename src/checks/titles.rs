@@ -238,6 +238,13 @@ impl TitleLanguage {
                 },
             );
         }
+        // News writes the apostrophe typographically as often as not ("ministre de l’Économie").
+        let typographic: Vec<(String, RoleEntry)> = roles
+            .iter()
+            .filter(|(p, _)| p.contains('\''))
+            .map(|(p, e)| (p.replace('\'', "’"), e.clone()))
+            .collect();
+        roles.extend(typographic);
         let longest_affiliation = words
             .affiliations
             .keys()
