@@ -2074,3 +2074,34 @@ fn fr_typographic_and_straight_apostrophes_of_one_title_are_clean() {
                 ministre de l'Économie Éric Lombard a défendu les économies.";
     assert_clean("fr", text);
 }
+
+// =============================================================================================
+// German and Austrian states
+// =============================================================================================
+
+#[test]
+fn de_minister_of_another_state_conflicts() {
+    let text = "Der bayerische Innenminister Joachim Herrmann verteidigte am Montag die \
+                Grenzkontrollen. Der baden-württembergische Innenminister Joachim Herrmann wies \
+                die Kritik zurück.";
+    assert_conflicts(
+        "de",
+        text,
+        &[conflict(
+            ("baden-württembergische Innenminister", 0),
+            ("bayerische Innenminister", 0),
+            "Joachim Herrmann",
+            Why::Affiliation,
+        )],
+    );
+}
+
+#[test]
+fn de_forms_of_one_state_are_clean() {
+    let text = "Der bayerische Innenminister Joachim Herrmann verteidigte am Montag die \
+                Grenzkontrollen. Bayerns Innenminister Herrmann wies die Kritik zurück. Die \
+                baden-württembergische Innenministerin Anna Keller und die \
+                Baden-Württembergs Innenministerin Keller schwiegen. Tiroler Landeshauptmann \
+                Anton Mattle und Tirols Landeshauptmann Mattle sprachen von Hilfe.";
+    assert_clean("de", text);
+}

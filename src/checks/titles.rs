@@ -921,6 +921,24 @@ fn find_titles(
             if w.span.start < sentence_range.start || !(only_space(gap) || gap == "-") {
                 break;
             }
+            // A hyphenated affiliation is two words: "baden-württembergische".
+            let hyphenated = (i >= 2
+                && prose.get(words[i - 2].span.end..w.span.start) == Some("-"))
+            .then(|| words[i - 2].span.start..w.span.end)
+            .and_then(|joined| {
+                let found = lexicon
+                    .words
+                    .affiliations
+                    .get(&prose[joined.clone()].to_lowercase());
+                found.map(|a| (joined.start, a))
+            });
+            if let Some((joined_start, a)) = hyphenated {
+                affiliation.get_or_insert(a.clone());
+                start = joined_start;
+                leftmost = leftmost.min(start);
+                i -= 2;
+                continue;
+            }
             let text = &prose[w.span.clone()];
             let lower = text.to_lowercase();
             let bare = strip_elision(strip_clitic(&lower));
