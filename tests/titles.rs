@@ -2105,3 +2105,28 @@ fn de_forms_of_one_state_are_clean() {
                 Anton Mattle und Tirols Landeshauptmann Mattle sprachen von Hilfe.";
     assert_clean("de", text);
 }
+
+#[test]
+fn de_central_bank_compound_then_another_bank_conflicts() {
+    // "Präsident" stands for a central bank governor, but not of another bank.
+    let text = "Bundesbankpräsident Joachim Nagel warnte am Montag vor zu frühen Zinssenkungen. \
+                EZB-Präsident Nagel betonte, die Notenbanken blieben unabhängig.";
+    assert_conflicts(
+        "de",
+        text,
+        &[conflict(
+            ("EZB-Präsident", 0),
+            ("Bundesbankpräsident", 0),
+            "Nagel",
+            Why::Affiliation,
+        )],
+    );
+}
+
+#[test]
+fn de_central_bank_compound_and_its_short_forms_are_clean() {
+    let text = "Bundesbankpräsident Joachim Nagel warnte am Montag vor zu frühen Zinssenkungen. \
+                Präsident Nagel betonte, die Bundesbank bleibe unabhängig. EZB-Präsidentin \
+                Christine Lagarde und die EZB-Chefin Lagarde schwiegen.";
+    assert_clean("de", text);
+}

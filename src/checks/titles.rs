@@ -164,6 +164,28 @@ impl TitleLanguage {
         Some(known.cloned().unwrap_or_else(|| fold(&lower)))
     }
 
+    /// The affiliation a listed compound opens with, in a language with compound prefixes: an
+    /// affiliation form glued to another listed phrase ("Bundesbank|präsident",
+    /// "Weltbank|präsidentin"; a linking "s" or hyphen is dropped).
+    fn affiliation_compound(&self, phrase: &str) -> Option<String> {
+        if self.words.prefixes.is_empty() || phrase.contains(char::is_whitespace) {
+            return None;
+        }
+        let lower = phrase.to_lowercase();
+        lower
+            .char_indices()
+            .skip(3)
+            .filter(|(at, _)| self.roles.contains_key(&lower[*at..]))
+            .find_map(|(at, _)| {
+                let stem = lower[..at].trim_end_matches('-');
+                let affiliations = &self.words.affiliations;
+                affiliations
+                    .get(stem)
+                    .or_else(|| stem.strip_suffix('s').and_then(|s| affiliations.get(s)))
+                    .cloned()
+            })
+    }
+
     /// A language's lexicon (its automaton is built on first use). A role phrase may hold an
     /// `{aff}` slot for an affiliation written inside it ("ministre {aff} de la défense"): it is
     /// expanded with every affiliation form.
@@ -1762,8 +1784,12 @@ fn affiliation_in_phrase(
             return Some(organisation);
         }
     }
+    if let Some(affiliation) = lexicon.affiliation_compound(&prose[role.clone()]) {
+        return Some(affiliation);
+    }
     let no_connectors = lexicon.words.connectors.is_empty();
-    let mut after_connector = false;
+    // In a language with connectors a listed phrase may open with an affiliation ("ECB chief").
+    let mut after_connector = !no_connectors;
     for at in first..last {
         let text = strip_elision(&prose[words[at].span.clone()]);
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
