@@ -97,6 +97,8 @@ pub struct TitleLanguage {
     heads: HashSet<String>,
     /// The most words in a role phrase.
     longest_phrase: usize,
+    /// The `portfolio_heads` (head word, listed role), longest first.
+    portfolio_heads: Vec<(String, String)>,
 }
 
 impl TitleLanguage {
@@ -278,6 +280,12 @@ impl TitleLanguage {
             .map(|p| p.split(' ').count())
             .max()
             .unwrap_or(1);
+        let mut portfolio_heads: Vec<(String, String)> = words
+            .portfolio_heads
+            .iter()
+            .map(|(h, l)| (h.clone(), l.clone()))
+            .collect();
+        portfolio_heads.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         let phrases: Vec<String> = roles.keys().cloned().collect();
         let matcher = OnceLock::new();
         TitleLanguage {
@@ -289,6 +297,7 @@ impl TitleLanguage {
             longest_affiliation,
             heads,
             longest_phrase,
+            portfolio_heads,
         }
     }
 
@@ -1343,9 +1352,13 @@ fn role_matches(
         .map(|(role, prefix, phrase)| (role, prefix, lexicon.roles[phrase].clone(), None))
         .collect();
     all.extend(inner);
+    let start = |(role, prefix, _, _): &RoleMatch| prefix.as_ref().map_or(role.start, |p| p.start);
+    all.sort_by_key(start);
     let open = open_portfolios(lexicon, prose, lower, words, &all);
-    all.extend(open);
-    all.sort_by_key(|(role, prefix, _, _)| prefix.as_ref().map_or(role.start, |p| p.start));
+    if !open.is_empty() {
+        all.extend(open);
+        all.sort_by_key(start);
+    }
     all
 }
 
@@ -1363,16 +1376,19 @@ fn open_portfolios(
     words: &[Word],
     listed: &[RoleMatch],
 ) -> Vec<RoleMatch> {
-    let heads = &lexicon.words.portfolio_heads;
     let mut out = Vec::new();
-    if heads.is_empty() {
+    if lexicon.portfolio_heads.is_empty() {
         return out;
     }
-    let covered = |span: &Range<usize>| {
-        listed.iter().any(|(role, prefix, _, _)| {
-            let start = prefix.as_ref().map_or(role.start, |p| p.start);
-            start < span.end && span.start < role.end
-        })
+    // The first listed match that may still overlap the current word (`listed` is in order).
+    let mut next_listed = 0;
+    let covered = |listed: &[RoleMatch], span: &Range<usize>| {
+        listed
+            .iter()
+            .take_while(|(role, prefix, _, _)| {
+                prefix.as_ref().map_or(role.start, |p| p.start) < span.end
+            })
+            .any(|(role, _, _, _)| span.start < role.end)
     };
     let joined = |a: usize| {
         prose
@@ -1390,11 +1406,25 @@ fn open_portfolios(
         affiliation: None,
     };
     for (i, w) in words.iter().enumerate() {
-        if covered(&w.span) {
-            continue;
+        while listed
+            .get(next_listed)
+            .is_some_and(|(role, _, _, _)| role.end <= w.span.start)
+        {
+            next_listed += 1;
         }
         let word = &lower[w.span.clone()];
-        if let Some(like) = heads.get(word) {
+        // The longest head the word ends with: the head itself or a compound of it.
+        let Some((head, like)) = lexicon
+            .portfolio_heads
+            .iter()
+            .find(|(h, _)| word.ends_with(h.as_str()))
+        else {
+            continue;
+        };
+        if covered(&listed[next_listed.min(listed.len())..], &w.span) {
+            continue;
+        }
+        if word.len() == head.len() {
             // Connectors (one or two, an elided one glued to the portfolio), then the portfolio.
             let mut at = i + 1;
             while at < words.len() && at <= i + 2 && joined(at - 1) {
@@ -1448,19 +1478,12 @@ fn open_portfolios(
                 j += 1;
             }
             let range = w.span.start..words[last].span.end;
-            if !covered(&range) {
+            if !covered(&listed[next_listed.min(listed.len())..], &range) {
                 out.push((range, None, open(like, &portfolio.join(" ")), None));
             }
             continue;
         }
         // A compound ending in a head: the portfolio is what stands before it.
-        let Some((head, like)) = heads
-            .iter()
-            .filter(|(h, _)| word.len() > h.len() && word.ends_with(h.as_str()))
-            .max_by_key(|(h, _)| h.len())
-        else {
-            continue;
-        };
         let mut prefix = word[..word.len() - head.len()].trim_end_matches('-');
         for (level, meaning) in &lexicon.words.prefixes {
             if meaning.is_empty() {
