@@ -2130,3 +2130,50 @@ fn de_central_bank_compound_and_its_short_forms_are_clean() {
                 Christine Lagarde und die EZB-Chefin Lagarde schwiegen.";
     assert_clean("de", text);
 }
+
+#[test]
+fn unknown_names_in_the_new_title_tables_are_rule_errors() {
+    let text = HOUSE.replace(
+        "exclusive = [",
+        "within = { \"oslo\" = \"norway\" }\n\
+         organisation_roles = [\"party boss\"]\n\
+         short_forms = [[\"prime minister\", \"trade minister\", \"foreign minister\"]]\n\
+         portfolio_heads = { en = { \"culture minister\" = [\"minister\"] } }\n\
+         exclusive = [",
+    );
+    let source = Arc::new(RuleSource {
+        name: "house.toml".into(),
+        text: text.into(),
+    });
+    let Err(errors) = load_source(source) else {
+        panic!("unknown names must not load");
+    };
+    let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
+    for expected in [
+        "'oslo' is not an affiliation of this rule",
+        "'party boss' is not a role of this rule",
+        "a pair has 3 roles, not 2",
+        "'culture minister' is not a role of this rule",
+    ] {
+        assert!(
+            messages.iter().any(|m| m == expected),
+            "missing error {expected:?} in {messages:?}"
+        );
+    }
+}
+
+#[test]
+fn es_minister_who_is_also_spokesperson_is_clean() {
+    let text = "La ministra de Educación, Pilar Alegría, presentó el plan el martes. Después, la \
+                ministra portavoz, Pilar Alegría, defendió las cuentas ante la prensa.";
+    assert_clean("es", text);
+}
+
+#[test]
+fn de_city_and_its_country_are_clean() {
+    let text = "Der Wiener Bürgermeister Michael Ludwig eröffnete am Montag die neue Linie. Der \
+                österreichische Bürgermeister Ludwig sprach von einem historischen Tag. Der \
+                bayerische Innenminister Joachim Herrmann und der deutsche Innenminister Herrmann \
+                waren nicht da.";
+    assert_clean("de", text);
+}

@@ -166,6 +166,11 @@ impl TitleLanguage {
         Some(known.cloned().unwrap_or_else(|| fold(&lower)))
     }
 
+    /// Whether `word` (lowercase) is a head word of `portfolio_heads` ("ministra").
+    fn is_portfolio_head(&self, word: &str) -> bool {
+        self.portfolio_heads.iter().any(|(h, _)| h == word)
+    }
+
     /// The affiliation a listed compound opens with, in a language with compound prefixes: an
     /// affiliation form glued to another listed phrase ("Bundesbank|präsident",
     /// "Weltbank|präsidentin"; a linking "s" or hyphen is dropped).
@@ -500,6 +505,8 @@ pub struct TitlesCheck {
     /// Pairs (short, long) of roles where the short one often stands for the long one ("President
     /// X" for a central bank governor): compatible, unless both name different affiliations.
     pub short_forms: Vec<(String, String)>,
+    /// Canonical affiliation → the one it lies within ("bavaria" → "germany"): the two agree.
+    pub within: HashMap<String, String>,
     pub holders: Vec<Holder>,
     /// Name data shared by the name-drift rule (see `RuleSet::link`).
     pub names: OnceLock<NameData>,
@@ -639,14 +646,23 @@ fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
 /// capitalised words ("banco|chile|bcc" of "Banco Central de Chile").
 const IN_COUNTRY: char = '|';
 
-/// Whether two affiliations can be one: [`compatible`], one organisation named with and without
+/// Whether two affiliations can be one: [`compatible`], a place and the country it lies in
+/// (`within`), one organisation named with and without
 /// its country ("Banco Central de Chile", "Banco Central"), an organisation and its country
 /// ("Banco Central de Chile", "chileno"), or an organisation and its acronym ("Asociación del
 /// Fútbol Argentino", "AFA"); the same first word with two countries is two organisations.
-fn compatible_affiliations(a: &Option<String>, b: &Option<String>) -> bool {
+fn compatible_affiliations(
+    a: &Option<String>,
+    b: &Option<String>,
+    within: &HashMap<String, String>,
+) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return true;
     };
+    // A place and the country it lies in ("Wiener", "österreichische").
+    if within.get(a) == Some(b) || within.get(b) == Some(a) {
+        return true;
+    }
     let split = |x: &str| {
         let mut parts = x.split(IN_COUNTRY).map(str::to_string);
         (parts.next().unwrap_or_default(), parts.next(), parts.next())
@@ -777,7 +793,7 @@ impl TitlesCheck {
             // Two roles given together ("Prime Minister and Finance Minister X") are both established.
             let agrees = |e: &&&Title| {
                 e.role == title.role
-                    && compatible_affiliations(&e.affiliation, &title.affiliation)
+                    && compatible_affiliations(&e.affiliation, &title.affiliation, &self.within)
                     && compatible_posts(&e.post, &title.post)
             };
             if theirs.iter().any(agrees) {
@@ -800,7 +816,7 @@ impl TitlesCheck {
             };
             let affiliation_conflict = |e: &Title| {
                 (e.role == title.role || self.short_form_of(&e.role, &title.role))
-                    && (!compatible_affiliations(&e.affiliation, &title.affiliation)
+                    && (!compatible_affiliations(&e.affiliation, &title.affiliation, &self.within)
                         || !compatible_posts(&e.post, &title.post))
             };
             let Some(&&first) = theirs
@@ -1255,6 +1271,14 @@ fn find_titles(
                 joint = true;
             }
         }
+        // A minister who is also the role after the head word ("la ministra portavoz", "le
+        // ministre porte-parole"): two roles given together.
+        let before = words.partition_point(|w| w.span.end <= start);
+        joint |= before > 0
+            && prose
+                .get(words[before - 1].span.end..start)
+                .is_some_and(only_space)
+            && lexicon.is_portfolio_head(&lower[words[before - 1].span.clone()]);
         titles.push(Title {
             span: start..end,
             role: role_key,

@@ -550,6 +550,7 @@ impl Validator<'_> {
                 raw.short_forms.as_ref().map(Spanned::span),
                 &[Titles],
             ),
+            ("within", raw.within.as_ref().map(Spanned::span), &[Titles]),
             (
                 "holders",
                 raw.holders.as_ref().map(Spanned::span),
@@ -1142,6 +1143,19 @@ impl Validator<'_> {
                 .push("roles are the keys of the `roles` tables".into());
             }
         }
+        if let Some(within) = &raw.within {
+            let known: HashSet<&String> = affiliations.values().flat_map(|m| m.values()).collect();
+            let names = within.get_ref().iter().flat_map(|(a, b)| [a, b]);
+            for unknown in names.filter(|n| !known.contains(n)) {
+                self.error(
+                    within.span(),
+                    format!("'{unknown}' is not an affiliation of this rule"),
+                    "in this table",
+                )
+                .notes
+                .push("affiliations are the keys of the `affiliations` tables".into());
+            }
+        }
         let mut short_forms = Vec::new();
         if let Some(pairs) = &raw.short_forms {
             for pair in pairs.get_ref() {
@@ -1195,6 +1209,12 @@ impl Validator<'_> {
             exclusive,
             organisation_roles,
             short_forms,
+            within: raw
+                .within
+                .iter()
+                .flat_map(|w| w.get_ref())
+                .map(|(place, parent)| (place.clone(), parent.clone()))
+                .collect(),
             holders,
             names: OnceLock::new(),
         }))

@@ -79,6 +79,7 @@ pub struct RawRule {
     pub exclusive: Option<Spanned<Vec<Vec<String>>>>,
     pub organisation_roles: Option<Spanned<Vec<String>>>,
     pub short_forms: Option<Spanned<Vec<Vec<String>>>>,
+    pub within: Option<Spanned<BTreeMap<String, String>>>,
     pub holders: Option<Spanned<Vec<RawHolder>>>,
     // names: canonical spelling → wrong variants
     pub canonical: Option<Spanned<BTreeMap<String, Vec<String>>>>,
