@@ -2143,7 +2143,7 @@ fn unknown_names_in_the_new_title_tables_are_rule_errors() {
     );
     let source = Arc::new(RuleSource {
         name: "house.toml".into(),
-        text: text.into(),
+        text,
     });
     let Err(errors) = load_source(source) else {
         panic!("unknown names must not load");
