@@ -56,13 +56,14 @@ fn title_conflicts_on_the_held_out_set() {
 fn title_conflicts_on_the_blind_set() {
     let total = evaluate("titles-blind", "titles.inconsistent");
     assert!(total.articles >= 30, "the blind set has 30 articles");
-    // First run (2026-11-25): precision 0.938, recall 0.500.
+    // First run (2026-11-25): precision 0.938, recall 0.500; after the general mechanisms of
+    // 2026-12-08 (no longer blind): 1.000 / 0.733.
     assert!(
         total.precision() >= 0.90,
         "blind precision {:.3}",
         total.precision()
     );
-    assert!(total.recall() >= 0.45, "blind recall {:.3}", total.recall());
+    assert!(total.recall() >= 0.70, "blind recall {:.3}", total.recall());
 }
 
 /// The second blind set (eval/titles-blind2): written by an author who saw neither the detector,
@@ -73,14 +74,15 @@ fn title_conflicts_on_the_second_blind_set() {
     let total = evaluate("titles-blind2", "titles.inconsistent");
     assert!(total.articles >= 30, "the second blind set has 30 articles");
     // First run (2026-11-25, before the lexicon growth): precision 1.000, recall 0.613; after it
-    // (the lexicon's authors never saw this set): 1.000 / 0.710.
+    // (the lexicon's authors never saw this set): 1.000 / 0.710; after the general mechanisms of
+    // 2026-12-08 (its misses were read): 1.000 / 0.839.
     assert!(
         total.precision() >= 0.95,
         "blind-2 precision {:.3}",
         total.precision()
     );
     assert!(
-        total.recall() >= 0.55,
+        total.recall() >= 0.80,
         "blind-2 recall {:.3}",
         total.recall()
     );
@@ -93,15 +95,37 @@ fn title_conflicts_on_the_second_blind_set() {
 fn title_conflicts_on_the_third_blind_set() {
     let total = evaluate("titles-blind3", "titles.inconsistent");
     assert!(total.articles >= 30, "the third blind set has 30 articles");
-    // First run (2026-12-08, main at e10c6b7): precision 1.000, recall 0.500.
+    // First run (2026-12-08, main at e10c6b7): precision 1.000, recall 0.500; after the day's
+    // general mechanisms (no longer blind): 1.000 / 0.688.
     assert!(
         total.precision() >= 0.95,
         "blind-3 precision {:.3}",
         total.precision()
     );
     assert!(
-        total.recall() >= 0.45,
+        total.recall() >= 0.65,
         "blind-3 recall {:.3}",
+        total.recall()
+    );
+}
+
+/// The fourth blind set (eval/titles-blind4): written on 2026-12-08 by an author who saw neither the
+/// detector, its rules, nor any other set's articles, and measured only after the day's title work
+/// (figures in docs/evaluation.md). Floors are regression guards below the measured figures.
+#[test]
+fn title_conflicts_on_the_fourth_blind_set() {
+    let total = evaluate("titles-blind4", "titles.inconsistent");
+    assert!(total.articles >= 30, "the fourth blind set has 30 articles");
+    // Blind run (2026-12-08): main at e10c6b7 gave 0.929 / 0.406; after the day's work
+    // 0.944 / 0.531.
+    assert!(
+        total.precision() >= 0.90,
+        "blind-4 precision {:.3}",
+        total.precision()
+    );
+    assert!(
+        total.recall() >= 0.45,
+        "blind-4 recall {:.3}",
         total.recall()
     );
 }
