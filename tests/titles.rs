@@ -2177,3 +2177,11 @@ fn de_city_and_its_country_are_clean() {
                 waren nicht da.";
     assert_clean("de", text);
 }
+
+#[test]
+fn ru_two_roles_joined_by_and_are_clean() {
+    // "и" joins two titles; it is no genitive complement of the first.
+    let text = "Министр спорта и президент Олимпийского комитета России Михаил Дегтярёв посетил \
+                Сыктывкар. С министром спорта Михаилом Дегтярёвым приехала делегация.";
+    assert_clean("ru", text);
+}

@@ -1641,7 +1641,11 @@ fn genitive_complement(
     analysis: &NameAnalysis,
     from: usize,
 ) -> Option<(Option<String>, usize)> {
+    // A word of three letters or more: "и" and "а" are conjunctions, not genitives.
     let genitive = |w: &str| {
+        if w.chars().count() < 3 {
+            return false;
+        }
         let ends = [
             "а", "я", "ы", "и", "ого", "его", "ой", "ей", "ых", "их", "ов", "ев",
         ];
