@@ -49,30 +49,41 @@ pub struct FileBaseline {
 
 impl FileBaseline {
     /// Removes the findings this file's entries accept (each entry accepts one finding) and
-    /// returns how many it removed. The entries themselves are not used up, so the same file
-    /// can be filtered again after fixing.
-    pub fn filter(&self, doc: &Document, diagnostics: &mut Vec<Diagnostic>) -> usize {
+    /// returns how many it removed, with the fingerprints of those kept when any were removed:
+    /// fingerprints count repeats of one finding, so those of the kept ones are taken before
+    /// filtering (the third of three identical findings keeps the third's fingerprint). The
+    /// entries themselves are not used up, so the same file can be filtered again after fixing.
+    pub fn filter(
+        &self,
+        doc: &Document,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> (usize, Option<Vec<String>>) {
         if self.accepted.is_empty() {
-            return 0;
+            return (0, None);
         }
         let mut left = self.accepted.clone();
+        let mut kept = Vec::new();
         let mut keep = fingerprints(doc, diagnostics)
             .into_iter()
             .zip(diagnostics.iter())
-            .map(
-                |(fingerprint, d)| match left.get_mut(&(d.rule.to_string(), fingerprint)) {
+            .map(|(fingerprint, d)| {
+                match left.get_mut(&(d.rule.to_string(), fingerprint.clone())) {
                     Some(count) if *count > 0 => {
                         *count -= 1;
                         false
                     }
-                    _ => true,
-                },
-            )
+                    _ => {
+                        kept.push(fingerprint);
+                        true
+                    }
+                }
+            })
             .collect::<Vec<bool>>()
             .into_iter();
         let before = diagnostics.len();
         diagnostics.retain(|_| keep.next().unwrap_or(true));
-        before - diagnostics.len()
+        let hidden = before - diagnostics.len();
+        (hidden, (hidden > 0).then_some(kept))
     }
 }
 

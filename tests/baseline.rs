@@ -141,3 +141,38 @@ fn baselined_findings_are_not_fixed() {
         "Talks in Kiev resumed on Monday.\nThe delegation left Kyiv on Friday.\n"
     );
 }
+
+#[test]
+fn a_kept_repeat_keeps_its_own_fingerprint() {
+    // Three identical findings on one line; the baseline accepts the first two. The third is
+    // reported with its own fingerprint, not one the baseline accepts (code scanning tracks
+    // results by it).
+    let dir = temp_dir("baseline-kept-repeat");
+    write(
+        dir.path(),
+        "a.txt",
+        "He said the the talks, the the press and the the public were ready.\n",
+    );
+    let r = run(translint_in(dir.path()).args(["--write-baseline", "all.json", "a.txt"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let all: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("all.json")).unwrap())
+            .unwrap();
+    let entries = all["findings"].as_array().unwrap();
+    assert_eq!(entries.len(), 3, "{all}");
+    let prints: Vec<&str> = entries
+        .iter()
+        .map(|e| e["fingerprint"].as_str().unwrap())
+        .collect();
+    let mut first_two = all.clone();
+    first_two["findings"].as_array_mut().unwrap().truncate(2);
+    write(dir.path(), "b.json", &first_two.to_string());
+    let r =
+        run(translint_in(dir.path()).args(["--baseline", "b.json", "--format", "sarif", "a.txt"]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let sarif: Value = serde_json::from_str(&r.stdout).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1, "{}", r.stdout);
+    let print = &results[0]["partialFingerprints"]["translintFingerprint/v1"];
+    assert_eq!(print.as_str(), Some(prints[2]));
+}

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use translint::baseline::{self, Baseline};
 use translint::config::{self, Config, FileSettings};
 use translint::fix::write_atomically;
-use translint::report::finding::{resolve, Documents, NoDocuments};
+use translint::report::finding::{resolve, resolve_with, Documents, NoDocuments};
 use translint::report::github::GithubReporter;
 use translint::report::human::HumanReporter;
 use translint::report::json::JsonReporter;
@@ -216,7 +216,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             .as_mut()
             .map(|b| b.take_file(document.path()))
             .unwrap_or_default();
-        let hidden = accepted.filter(document, &mut diagnostics);
+        let (hidden, kept_fingerprints) = accepted.filter(document, &mut diagnostics);
         let mut fixed = None;
         if let Some(fixer) = fixer.as_mut() {
             let relint = |text: String| {
@@ -248,7 +248,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
         if write_error.is_some() {
             return;
         }
-        let report = resolve(document, diagnostics, others);
+        // After fixing, the findings are the fixed text's, fingerprinted anew.
+        let report = match kept_fingerprints.filter(|_| fixed.is_none()) {
+            Some(prints) => resolve_with(document, diagnostics, prints, others),
+            None => resolve(document, diagnostics, others),
+        };
         if args.write_baseline.is_some() {
             baseline_entries.extend(report.findings.iter().map(|f| baseline::Entry {
                 path: baseline::normalise_path(&f.location.path),

@@ -139,10 +139,21 @@ pub fn fingerprints(doc: &Document, diagnostics: &[Diagnostic]) -> Vec<String> {
 /// Resolves a document's diagnostics. `others` finds the documents of cross-file labels; labels
 /// into documents it cannot find are dropped.
 pub fn resolve(doc: &Document, diagnostics: &[Diagnostic], others: &dyn Documents) -> FileReport {
+    resolve_with(doc, diagnostics, fingerprints(doc, diagnostics), others)
+}
+
+/// [`resolve`] with the fingerprints already known (one per diagnostic, in order): those a
+/// baseline filter took before it removed findings.
+pub fn resolve_with(
+    doc: &Document,
+    diagnostics: &[Diagnostic],
+    fingerprints: Vec<String>,
+    others: &dyn Documents,
+) -> FileReport {
     let source = doc.source();
     let findings = diagnostics
         .iter()
-        .zip(fingerprints(doc, diagnostics))
+        .zip(fingerprints)
         .map(|(d, fingerprint)| {
             let related = d
                 .labels
