@@ -21,6 +21,9 @@ include!(concat!(env!("OUT_DIR"), "/function_words.rs"));
 
 /// How much prose (in bytes) the document-level detector looks at.
 const SAMPLE_BYTES: usize = 16 * 1024;
+/// How much of it whatlang reads to confirm a vote among close relatives (a few hundred words are
+/// plenty to tell French from Catalan; whatlang's cost grows with the text).
+const CONFIRM_BYTES: usize = 2 * 1024;
 
 /// Icelandic function words (whatlang has no Icelandic).
 const ICELANDIC: &[&str] = &[
@@ -170,7 +173,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
             .filter_map(whatlang_lang)
             .collect();
         if let Some(code) = Detector::with_allowlist(candidates)
-            .detect(sample)
+            .detect(cut(sample, CONFIRM_BYTES))
             .and_then(confident)
         {
             return Some(code);
@@ -202,10 +205,15 @@ fn whatlang_lang(code: &str) -> Option<Lang> {
 
 /// The first `SAMPLE_BYTES` of `text`, cut on a char boundary.
 fn sample(text: &str) -> &str {
-    if text.len() <= SAMPLE_BYTES {
+    cut(text, SAMPLE_BYTES)
+}
+
+/// The first `bytes` of `text`, cut on a char boundary.
+fn cut(text: &str, bytes: usize) -> &str {
+    if text.len() <= bytes {
         return text;
     }
-    let mut end = SAMPLE_BYTES;
+    let mut end = bytes;
     while !text.is_char_boundary(end) {
         end -= 1;
     }
