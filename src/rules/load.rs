@@ -1082,13 +1082,13 @@ impl Validator<'_> {
             let built = LazyTitleLanguage::new(
                 role_phrases,
                 TitleWords {
-                    prefixes: for_language(&prefixes, &code),
-                    affiliations: for_language(&affiliations, &code),
-                    past: for_language(&lists[0], &code),
-                    rank: for_language(&lists[1], &code),
-                    connectors: for_language(&lists[2], &code),
-                    framing: for_language(&lists[3], &code),
-                    posts: for_language(&lists[4], &code),
+                    prefixes: for_language(&prefixes, &code).into_iter().collect(),
+                    affiliations: for_language(&affiliations, &code).into_iter().collect(),
+                    past: for_language(&lists[0], &code).into_iter().collect(),
+                    rank: for_language(&lists[1], &code).into_iter().collect(),
+                    connectors: for_language(&lists[2], &code).into_iter().collect(),
+                    framing: for_language(&lists[3], &code).into_iter().collect(),
+                    posts: for_language(&lists[4], &code).into_iter().collect(),
                     // Russian role phrases are listed in the nominative; their cases are generated.
                     russian_cases: code == "ru",
                 },
