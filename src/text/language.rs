@@ -135,7 +135,7 @@ fn vote(sample: &str) -> Vote {
             } else {
                 count(&mut word, &mut too_long);
             }
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             if !too_long {
                 word.extend(c.to_lowercase());
                 too_long = word.len() > table.longest;
@@ -156,6 +156,18 @@ fn vote(sample: &str) -> Vote {
     }
     let runner_up = (second > 0).then(|| table.codes[order[1]]);
     Vote::Clear(table.codes[order[0]], runner_up)
+}
+
+/// `char::is_alphabetic`, with the frequent blocks of news text decided by range (Latin-1 and
+/// Latin Extended letters, Cyrillic letters, kana, CJK ideographs) instead of the Unicode table.
+#[inline]
+fn is_letter(c: char) -> bool {
+    match c {
+        '\u{C0}'..='\u{24F}' => c != '\u{D7}' && c != '\u{F7}',
+        '\u{400}'..='\u{481}' | '\u{48A}'..='\u{4FF}' => true,
+        '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}' => true,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// Detects the language of `text`, returning an ISO 639-1 code (`"en"`), or `None`
@@ -437,6 +449,13 @@ mod tests {
                 .map(|w| w.as_str().expect("word"))
                 .collect();
             assert_eq!(&listed, words, "{code}");
+        }
+    }
+
+    #[test]
+    fn letters_by_range_are_unicode_letters() {
+        for c in ('\u{80}'..='\u{FFFF}').chain(['\u{1F600}', '\u{20000}']) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "U+{:04X}", c as u32);
         }
     }
 
