@@ -41,7 +41,40 @@ fn main() {
         .expect("write to string");
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("builtin_rules.rs");
-    std::fs::write(out, code).expect("write generated file");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out_dir.join("builtin_rules.rs"), code).expect("write generated file");
+    let language = std::fs::read_to_string(rules.join("language").join("language.toml"))
+        .expect("rules/language/language.toml");
+    std::fs::write(out_dir.join("function_words.rs"), function_words(&language))
+        .expect("write generated file");
+}
+
+/// The `[rule.function_words]` table of the language pack as Rust source, for the document
+/// language vote (`text::language`), which runs before any rule is loaded. The table is one
+/// `code = ["word", ...]` line per language; `text::language`'s tests check it against the pack.
+fn function_words(pack: &str) -> String {
+    let mut code = String::from(
+        "/// The language pack's function words: (ISO 639-1 code, words).\n\
+         pub static PACK_FUNCTION_WORDS: &[(&str, &[&str])] = &[\n",
+    );
+    let mut inside = false;
+    for line in pack.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            inside = line == "[rule.function_words]";
+            continue;
+        }
+        let Some((lang, list)) = line.split_once(" = [").filter(|_| inside) else {
+            continue;
+        };
+        let words: Vec<&str> = list
+            .trim_end_matches(']')
+            .split(',')
+            .map(|w| w.trim().trim_matches('"'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        writeln!(code, "    ({:?}, &{:?}),", lang.trim(), words).expect("write to string");
+    }
+    code.push_str("];\n");
+    code
 }

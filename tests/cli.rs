@@ -1061,3 +1061,32 @@ fn output_is_the_same_on_one_thread_and_many() {
         assert_eq!(output(threads), one, "-j {threads}");
     }
 }
+
+/// A file's rules run side by side when there are fewer files than threads: one file, two files
+/// and a folder give the same output with 1, 2 and 8 threads.
+#[test]
+fn thread_counts_give_identical_output() {
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/article.md");
+    let inputs: [Vec<PathBuf>; 3] = [
+        vec![article.clone()],
+        vec![article.clone(), fixtures().join("articles/de.txt")],
+        vec![fixtures().join("html"), fixtures().join("articles")],
+    ];
+    for paths in inputs {
+        let outputs: Vec<Vec<u8>> = ["1", "2", "8"]
+            .iter()
+            .map(|threads| {
+                let output = translint()
+                    .args(["--format", "json", "-j", threads])
+                    .args(&paths)
+                    .output()
+                    .expect("runs");
+                assert!(output.status.code().is_some_and(|c| c <= 1), "{output:?}");
+                output.stdout
+            })
+            .collect();
+        assert!(!outputs[0].is_empty());
+        assert_eq!(outputs[0], outputs[1], "-j 1 and -j 2 on {paths:?}");
+        assert_eq!(outputs[0], outputs[2], "-j 1 and -j 8 on {paths:?}");
+    }
+}

@@ -101,6 +101,14 @@ impl Block<'_> {
 /// FNV-1a over the lowercased characters of `word`.
 fn key(word: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    // ASCII words byte by byte (the same hash: an ASCII char is its byte).
+    if word.is_ascii() {
+        for b in word.bytes() {
+            hash ^= u64::from(b.to_ascii_lowercase());
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        return hash;
+    }
     let mut add = |c: char| {
         hash ^= c as u64;
         hash = hash.wrapping_mul(0x0100_0000_01b3);
@@ -140,7 +148,11 @@ impl LoopCheck {
                 if i + 2 * n > len {
                     break;
                 }
-                if !block.copies_equal(i, i + n, n) || block.periodic(i, n) {
+                // The first words differ in most places: no call then.
+                if block.keys[i] != block.keys[i + n]
+                    || !block.copies_equal(i, i + n, n)
+                    || block.periodic(i, n)
+                {
                     continue;
                 }
                 let first_joint = block.joint(i + n - 1);

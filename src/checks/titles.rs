@@ -29,24 +29,24 @@ use std::sync::OnceLock;
 pub struct TitleWords {
     /// Lowercase compound prefix → affiliation (`eu-` → `european union`), `rank:…` (`vize`) or
     /// `""` for a level only (`bundes`).
-    pub prefixes: HashMap<String, String>,
+    pub prefixes: FastMap<String, String>,
     /// Lowercase affiliation phrase → canonical affiliation (`norwegian` → `norway`).
-    pub affiliations: HashMap<String, String>,
+    pub affiliations: FastMap<String, String>,
     /// Words that put a title in the past (`former`, `ex`).
-    pub past: HashSet<String>,
+    pub past: FastSet<String>,
     /// Words that make a lower rank of a role (`deputy`, `vice`).
-    pub rank: HashSet<String>,
+    pub rank: FastSet<String>,
     /// Small words inside title phrases (`the`, `of`, `de`, `der`).
-    pub connectors: HashSet<String>,
+    pub connectors: FastSet<String>,
     /// Words that make a following title a description, not a name's title (`as`, `als`).
-    pub framing: HashSet<String>,
+    pub framing: FastSet<String>,
     /// Words after a title that introduce the post where its holder serves ("ambassador of France
     /// *to* NATO", "représentant *auprès* de l'ONU", "representante de UNICEF *en* Perú").
-    pub posts: HashSet<String>,
+    pub posts: FastSet<String>,
     /// Lowercase head word → listed role: the head with a portfolio the lexicon does not list
     /// ("ministre *des Comptes publics*", "consejero *de Vivienda*", "*Digital*minister") is an
     /// office of its own, exclusive like that role; see [`open_portfolios`].
-    pub portfolio_heads: HashMap<String, String>,
+    pub portfolio_heads: FastMap<String, String>,
     /// Role phrases are written in the nominative and their Russian case forms are generated
     /// ("министр обороны" → "министра обороны", "министру обороны" …); see [`russian_cases`].
     pub russian_cases: bool,
@@ -85,16 +85,16 @@ pub struct TitleLanguage {
     /// The phrases, in the automaton's pattern order.
     phrases: Vec<String>,
     /// Lowercase phrase → canonical role (and the affiliation written inside the phrase).
-    roles: HashMap<String, RoleEntry>,
+    roles: FastMap<String, RoleEntry>,
     words: TitleWords,
     /// Folded words naming a minister's portfolio ("agricultura" from "ministro de agricultura"):
     /// after another role ("comisario de Agricultura") they are a portfolio, not an organisation.
-    portfolios: HashSet<String>,
+    portfolios: FastSet<String>,
     /// The most words in an affiliation form ("de l'union africaine": 3).
     longest_affiliation: usize,
     /// First words of role phrases with a connector after them ("ministra" of "ministra de
     /// comercio exterior"): a nationality adjective may stand right after them.
-    heads: HashSet<String>,
+    heads: FastSet<String>,
     /// The most words in a role phrase.
     longest_phrase: usize,
     /// The `portfolio_heads` (head word, listed role), longest first.
@@ -231,9 +231,9 @@ impl TitleLanguage {
                 }
             }
         }
-        let mut roles: HashMap<String, RoleEntry> = HashMap::new();
-        let mut portfolios = HashSet::new();
-        let mut heads = HashSet::new();
+        let mut roles: FastMap<String, RoleEntry> = FastMap::default();
+        let mut portfolios = FastSet::default();
+        let mut heads = FastSet::default();
         for (phrase, role) in role_phrases {
             if phrase.contains("{aff}") {
                 for (form, affiliation) in &words.affiliations {

@@ -180,7 +180,8 @@ impl UntranslatedCheck {
         outer
     }
 
-    fn context<'d>(&self, doc: &'d Document) -> Option<Context<'d>> {
+    /// The document's context; `sentences` says whether sentences are to be detected at all.
+    fn context<'d>(&self, doc: &'d Document, sentences: bool) -> Option<Context<'d>> {
         let prose = doc.prose();
         let counts = doc.script_counts();
         let dominant = counts.dominant()?;
@@ -200,8 +201,8 @@ impl UntranslatedCheck {
         };
         let own_bit = language
             .and_then(|l| self.function_words.bit(l))
-            .filter(|&bit| self.sentences && self.confirms(doc, bit));
-        let own_words = match (self.sentences, language, own_bit) {
+            .filter(|&bit| sentences && self.confirms(doc, bit));
+        let own_words = match (sentences, language, own_bit) {
             (true, Some(_), None) => Some(frequent_words(doc)),
             _ => None,
         };
@@ -626,10 +627,16 @@ fn emphasis(doc: &Document, block: Range<usize>) -> Vec<Range<usize>> {
 
 impl Check for UntranslatedCheck {
     fn check(&self, rule: &RuleMeta, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let Some(cx) = self.context(doc) else {
+        // Without whatlang's model of the document language no sentence can be compared with it
+        // (`foreign_language`), so the sentence analysis is skipped altogether (Icelandic).
+        let detect = self.sentences && doc.language().is_some_and(|l| whatlang_lang(l).is_some());
+        if !detect && !self.scripts {
+            return;
+        }
+        let Some(cx) = self.context(doc, detect) else {
             return;
         };
-        if !self.sentences && cx.foreign_letters == 0 {
+        if !detect && cx.foreign_letters == 0 {
             return;
         }
         let words = doc.words();
@@ -669,7 +676,7 @@ impl Check for UntranslatedCheck {
                 }
             }
             for unit in &units {
-                if self.sentences {
+                if detect {
                     if let Some(code) = self.foreign_language(&cx, unit) {
                         let mut d = rule.diagnostic_with(
                             unit.span.clone(),

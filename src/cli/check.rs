@@ -287,6 +287,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
         })
     };
     let threads = args.threads.unwrap_or_else(rayon::current_num_threads);
+    // Fewer files than threads: the spare threads run each file's rules side by side.
+    if inputs.len() < threads {
+        linter.set_rule_threads(threads / inputs.len().max(1));
+    }
     if cross_file {
         // Every document is kept until the names of all of them have been compared.
         let mut results = Vec::with_capacity(inputs.len());

@@ -114,13 +114,21 @@ impl RuleError {
 
 /// Loads the rule packs embedded in the binary.
 pub fn load_builtin() -> Result<RuleSet, Vec<RuleError>> {
+    use rayon::prelude::*;
+    // The files are parsed and validated side by side (start-up time), then merged in path order,
+    // so the rule order and the first error are those of loading them one after the other.
+    let loaded: Vec<Result<RuleSet, Vec<RuleError>>> = builtin::FILES
+        .par_iter()
+        .map(|(name, text)| {
+            load_source(Arc::new(RuleSource {
+                name: format!("<built-in>/{name}"),
+                text: (*text).to_string(),
+            }))
+        })
+        .collect();
     let mut set = RuleSet::default();
-    for (name, text) in builtin::FILES {
-        let source = Arc::new(RuleSource {
-            name: format!("<built-in>/{name}"),
-            text: (*text).to_string(),
-        });
-        set.extend(load_source(source)?)?;
+    for file in loaded {
+        set.extend(file?)?;
     }
     Ok(set)
 }
@@ -1100,14 +1108,14 @@ impl Validator<'_> {
             let built = LazyTitleLanguage::new(
                 role_phrases,
                 TitleWords {
-                    prefixes: for_language(&prefixes, &code),
-                    affiliations: for_language(&affiliations, &code),
-                    past: for_language(&lists[0], &code),
-                    rank: for_language(&lists[1], &code),
-                    connectors: for_language(&lists[2], &code),
-                    framing: for_language(&lists[3], &code),
-                    posts: for_language(&lists[4], &code),
-                    portfolio_heads: for_language(&portfolio_heads, &code),
+                    prefixes: for_language(&prefixes, &code).into_iter().collect(),
+                    affiliations: for_language(&affiliations, &code).into_iter().collect(),
+                    past: for_language(&lists[0], &code).into_iter().collect(),
+                    rank: for_language(&lists[1], &code).into_iter().collect(),
+                    connectors: for_language(&lists[2], &code).into_iter().collect(),
+                    framing: for_language(&lists[3], &code).into_iter().collect(),
+                    posts: for_language(&lists[4], &code).into_iter().collect(),
+                    portfolio_heads: for_language(&portfolio_heads, &code).into_iter().collect(),
                     // Russian role phrases are listed in the nominative; their cases are generated.
                     russian_cases: code == "ru",
                 },

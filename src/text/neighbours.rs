@@ -26,10 +26,11 @@ const fn inverse(x: u64) -> u64 {
 /// letters on) with two letters deleted. A key is the polynomial hash Σ letter·BASE^position of
 /// the shortened spelling, computed in constant time from prefix sums, so a spelling costs its
 /// number of keys, not that times its length. A collision only adds a candidate pair, which the
-/// caller verifies anyway.
-fn keys(spelling: &str, two_edit_length: usize, out: &mut Vec<u64>) {
+/// caller verifies anyway. `prefix` is a reusable buffer for the prefix sums.
+fn keys_with(spelling: &str, two_edit_length: usize, prefix: &mut Vec<u64>, out: &mut Vec<u64>) {
     // prefix[k]: the hash of the first k letters.
-    let mut prefix = vec![0u64];
+    prefix.clear();
+    prefix.push(0);
     let mut power = 1u64;
     for c in spelling.chars() {
         let letter = (u64::from(c) + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
@@ -65,17 +66,27 @@ pub fn candidate_pairs<'s>(
     items: impl IntoIterator<Item = Vec<&'s str>>,
     two_edit_length: usize,
 ) -> Vec<(usize, usize)> {
-    // Key → the items that have it, newest first, as linked lists in `nodes` (item, next node).
-    let mut heads: FastMap<u64, usize> = FastMap::default();
-    let mut nodes: Vec<(usize, usize)> = Vec::new();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    let mut item_keys = Vec::new();
-    for (item, spellings) in items.into_iter().enumerate() {
-        item_keys.clear();
+    // Every item's keys first (`ends[item]` closes its run in `all_keys`), so that the map is
+    // sized once instead of growing through rehashes.
+    let mut all_keys: Vec<u64> = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
+    let mut prefix = Vec::new();
+    for spellings in items {
         for spelling in spellings {
-            keys(spelling, two_edit_length, &mut item_keys);
+            keys_with(spelling, two_edit_length, &mut prefix, &mut all_keys);
         }
-        for &key in &item_keys {
+        ends.push(all_keys.len());
+    }
+    // Key → the items that have it, newest first, as linked lists in `nodes` (item, next node).
+    let mut heads: FastMap<u64, usize> =
+        FastMap::with_capacity_and_hasher(all_keys.len(), Default::default());
+    let mut nodes: Vec<(usize, usize)> = Vec::with_capacity(all_keys.len());
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (item, &end) in ends.iter().enumerate() {
+        let item_keys = &all_keys[start..end];
+        start = end;
+        for &key in item_keys {
             let new = nodes.len();
             match heads.entry(key) {
                 Entry::Vacant(slot) => {
@@ -107,6 +118,10 @@ pub fn candidate_pairs<'s>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn keys(spelling: &str, two_edit_length: usize, out: &mut Vec<u64>) {
+        keys_with(spelling, two_edit_length, &mut Vec::new(), out);
+    }
 
     #[test]
     fn deletion_keys_equal_the_keys_of_the_shortened_spellings() {
