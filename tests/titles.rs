@@ -2185,3 +2185,12 @@ fn ru_two_roles_joined_by_and_are_clean() {
                 Сыктывкар. С министром спорта Михаилом Дегтярёвым приехала делегация.";
     assert_clean("ru", text);
 }
+
+#[test]
+fn es_acronym_of_the_role_itself_is_no_organisation() {
+    // "CEO" is the listed phrase: no organisation against "de Iberdrola".
+    let text =
+        "El consejero delegado de Iberdrola, Ignacio Galán, habló el lunes. Después, el CEO \
+                Ignacio Galán prometió inversiones.";
+    assert_clean("es", text);
+}

@@ -1073,11 +1073,7 @@ fn find_titles(
                     country_in_name(prose, words, lexicon, look, &sentence_range)
                 {
                     let head = fold(&core.to_lowercase());
-                    let initials: String = fold(&core.to_lowercase())
-                        .chars()
-                        .take(1)
-                        .chain(initials.chars())
-                        .collect();
+                    let initials: String = head.chars().take(1).chain(initials.chars()).collect();
                     affiliation.get_or_insert(format!(
                         "{head}{IN_COUNTRY}{country}{IN_COUNTRY}{initials}"
                     ));
@@ -1814,12 +1810,14 @@ impl<'d> ProperWords<'d> {
     }
 }
 
-/// The country or organisation a listed role phrase names inside it, after a connector: an
-/// affiliation form of the lexicon ("president of the *European* Commission") or an acronym
-/// ("secrétaire générale de la *CGT*"). In a language without connectors (Russian) any
-/// affiliation form after the first word counts ("прокурор *Москвы*"), but not an acronym: that
-/// names the body the role heads ("глава МИД", "глава ЦБ"). Two such phrases of one person name
-/// two affiliations. Words before the phrase ("IMF chief") are read as usual.
+/// The country or organisation a listed role phrase names inside it: an affiliation form of the
+/// lexicon opening the phrase or after a connector ("*ECB* chief", "president of the *European*
+/// Commission"), or an acronym after a connector ("secrétaire générale de la *CGT*"; an acronym
+/// opening the phrase is the role itself: "CEO", "PDG"). In a language without connectors
+/// (Russian) any affiliation form after the first word counts ("прокурор *Москвы*"), but not an
+/// acronym: that names the body the role heads ("глава МИД", "глава ЦБ"). Two such phrases of one
+/// person name two affiliations; also a German compound's organisation ("Verdi-Chefin",
+/// "Bundesbank|präsident").
 fn affiliation_in_phrase(
     prose: &str,
     words: &[Word],
@@ -1839,13 +1837,13 @@ fn affiliation_in_phrase(
         return Some(affiliation);
     }
     let no_connectors = lexicon.words.connectors.is_empty();
-    // In a language with connectors a listed phrase may open with an affiliation ("ECB chief").
-    let mut after_connector = !no_connectors;
+    let mut after_connector = false;
     for at in first..last {
         let text = strip_elision(&prose[words[at].span.clone()]);
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         let acronym = letters >= 2 && text.chars().all(|c| c.is_uppercase() || c.is_numeric());
-        if after_connector || (no_connectors && at > first && !acronym) {
+        let opening = at == first && !no_connectors;
+        if after_connector || opening || (no_connectors && at > first && !acronym) {
             if let Some((affiliation, _)) = lexicon.affiliation_at(prose, words, at, role.end) {
                 return Some(affiliation);
             }
