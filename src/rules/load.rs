@@ -286,6 +286,13 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
+    /// Reports `role`, named in the table at `span`, as not one of the rule's roles.
+    fn unknown_role(&mut self, span: Range<usize>, role: &str, label: &str) {
+        self.error(span, format!("'{role}' is not a role of this rule"), label)
+            .notes
+            .push("roles are the keys of the `roles` tables".into());
+    }
+
     fn error(
         &mut self,
         span: Range<usize>,
@@ -1128,13 +1135,7 @@ impl Validator<'_> {
         if let Some(sets) = &raw.exclusive {
             for set in sets.get_ref() {
                 if let Some(unknown) = set.iter().find(|r| !known_roles.contains(*r)) {
-                    self.error(
-                        sets.span(),
-                        format!("'{unknown}' is not a role of this rule"),
-                        "in these sets",
-                    )
-                    .notes
-                    .push("roles are the keys of the `roles` tables".into());
+                    self.unknown_role(sets.span(), unknown, "in these sets");
                 }
                 exclusive.push(set.iter().cloned().collect());
             }
@@ -1142,13 +1143,7 @@ impl Validator<'_> {
         if let Some(table) = &raw.portfolio_heads {
             let likes = table.get_ref().values().flat_map(|m| m.keys());
             for like in likes.filter(|l| !known_roles.contains(*l)) {
-                self.error(
-                    table.span(),
-                    format!("'{like}' is not a role of this rule"),
-                    "in this table",
-                )
-                .notes
-                .push("roles are the keys of the `roles` tables".into());
+                self.unknown_role(table.span(), like, "in this table");
             }
         }
         if let Some(within) = &raw.within {
@@ -1171,13 +1166,7 @@ impl Validator<'_> {
                 match (pair.as_slice(), unknown) {
                     ([short, long], None) => short_forms.push((short.clone(), long.clone())),
                     (_, Some(unknown)) => {
-                        self.error(
-                            pairs.span(),
-                            format!("'{unknown}' is not a role of this rule"),
-                            "in these pairs",
-                        )
-                        .notes
-                        .push("roles are the keys of the `roles` tables".into());
+                        self.unknown_role(pairs.span(), unknown, "in these pairs");
                     }
                     _ => {
                         self.error(
@@ -1192,13 +1181,7 @@ impl Validator<'_> {
         let mut organisation_roles = HashSet::new();
         if let Some(list) = &raw.organisation_roles {
             if let Some(unknown) = list.get_ref().iter().find(|r| !known_roles.contains(*r)) {
-                self.error(
-                    list.span(),
-                    format!("'{unknown}' is not a role of this rule"),
-                    "in this list",
-                )
-                .notes
-                .push("roles are the keys of the `roles` tables".into());
+                self.unknown_role(list.span(), unknown, "in this list");
             }
             organisation_roles.extend(list.get_ref().iter().cloned());
         }
